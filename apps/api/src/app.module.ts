@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, DatabaseModule, HealthModule } from '@app/core';
+import { IdentityApiModule } from '@app/identity';
+
+/** The HTTP process: domain modules with their controllers. It consumes no queue. */
+@Module({
+  imports: [ConfigModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule],
+})
+export class AppModule {}

@@ -1,0 +1,35 @@
+import type { NestApplicationOptions } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AllExceptionsFilter, AppConfig, bodyParserErrors, createValidationPipe, requestIdMiddleware } from '@app/core';
+
+/** Options for `NestFactory.create`: the body parser is installed by `configureApp`. */
+export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
+
+export const BODY_LIMIT = '1mb';
+
+/** Everything main.ts and the e2e tests share: the app as clients see it. */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get(AppConfig);
+  app.use(requestIdMiddleware);
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(bodyParserErrors);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter(config));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Gym platform API')
+      .setDescription('Gym bookings with a credit ledger, a polymorphic feed, polls, release sheets and background jobs.')
+      .setVersion('1.0')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('swagger', app, document, {
+    jsonDocumentUrl: 'swagger-json',
+    swaggerOptions: { persistAuthorization: true },
+  });
+  return app;
+}

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '@app/core';
+import { AppModule } from './app.module';
+import { APP_OPTIONS, configureApp } from './configure-app';
+
+async function bootstrap(): Promise<void> {
+  const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, APP_OPTIONS));
+  const config = app.get(AppConfig);
+  await app.listen(config.port);
+  Logger.log(`API listening on http://localhost:${config.port} (Swagger at /swagger)`, 'Bootstrap');
+}
+
+bootstrap().catch((error: unknown) => {
+  Logger.error(error instanceof Error ? error.message : String(error), 'Bootstrap');
+  process.exit(1);
+});

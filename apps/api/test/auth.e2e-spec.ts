@@ -1,0 +1,153 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createHmac } from 'node:crypto';
+import { createTestApp, newMember, newStaff, resetDatabase } from '@app/testing';
+
+describe('Users and auth (e2e)', () => {
+  let app: INestApplication;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    http = request(app.getHttpServer());
+  });
+  beforeEach(() => resetDatabase(app));
+  afterAll(() => app.close());
+
+  describe('POST /users (sign-up)', () => {
+    it('creates a member and never returns the password or its hash', async () => {
+      const res = await http.post('/users').send({ username: 'kim.minji', password: 'correct horse', phoneNumber: '010-1234-5678' });
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({ id: expect.any(Number), username: 'kim.minji', phoneNumber: '010-1234-5678', isStaff: false, image: null });
+      expect(JSON.stringify(res.body)).not.toMatch(/password|scrypt/i);
+    });
+
+    it('refuses a taken username with 409 USERNAME_TAKEN', async () => {
+      const body = { username: 'twice', password: 'correct horse', phoneNumber: '010-1234-5678' };
+      await http.post('/users').send(body).expect(201);
+      const res = await http.post('/users').send(body);
+      expect(res.status).toBe(409);
+      expect(res.body).toEqual({ statusCode: 409, code: 'USERNAME_TAKEN', message: expect.stringContaining('twice') });
+    });
+
+    it('gives exactly one account to racing sign-ups of the same username', async () => {
+      const body = { username: 'racer', password: 'correct horse', phoneNumber: '010-1234-5678' };
+      const results = await Promise.all(Array.from({ length: 5 }, () => http.post('/users').send(body)));
+      expect(results.map((res) => res.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    });
+
+    it('cannot sign up as staff: isStaff is an unknown field', async () => {
+      const res = await http.post('/users').send({ username: 'sneaky', password: 'correct horse', phoneNumber: '010-1234-5678', isStaff: true });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.errors).toEqual([{ field: 'isStaff', messages: ['property isStaff should not exist'] }]);
+    });
+  });
+
+  describe('POST /auth/login', () => {
+    it('returns a bearer token that opens GET /users/me', async () => {
+      await http.post('/users').send({ username: 'lee', password: 'correct horse', phoneNumber: '010-1111-2222' }).expect(201);
+      const login = await http.post('/auth/login').send({ username: 'lee', password: 'correct horse' });
+      expect(login.status).toBe(200);
+      expect(login.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600 });
+      const me = await http.get('/users/me').set('Authorization', `Bearer ${login.body.accessToken}`);
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ username: 'lee', isStaff: false, creditBalance: 0, reservations: [] });
+    });
+
+    it.each([
+      ['a wrong password', { username: 'lee', password: 'wrong password' }],
+      ['an unknown username', { username: 'nobody', password: 'correct horse' }],
+    ])('refuses %s with 401 INVALID_CREDENTIALS', async (_case, body) => {
+      await http.post('/users').send({ username: 'lee', password: 'correct horse', phoneNumber: '010-1111-2222' }).expect(201);
+      const res = await http.post('/auth/login').send(body);
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Wrong username or password' });
+    });
+
+    it('validates the body before checking credentials (400, not 401)', async () => {
+      const res = await http.post('/auth/login').send({ username: 'lee' });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.errors.map((error: { field: string }) => error.field)).toEqual(['password']);
+    });
+
+    it('refuses unknown fields in the login body', async () => {
+      const res = await http.post('/auth/login').send({ username: 'lee', password: 'x', remember: true });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: 'remember', messages: ['property remember should not exist'] }]);
+    });
+  });
+
+  describe('bearer tokens', () => {
+    it('answers 401 UNAUTHENTICATED without a token', async () => {
+      const res = await http.get('/users/me');
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+    });
+
+    it('refuses a token whose payload was tampered with', async () => {
+      const member = await newMember(app);
+      const [header, payload, signature] = member.token.split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+      const forged = Buffer.from(JSON.stringify({ ...claims, staff: true })).toString('base64url');
+      const res = await http.get('/users/me').set('Authorization', `Bearer ${header}.${forged}.${signature}`);
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses an unsigned token (alg none) and a token signed with another secret', async () => {
+      const member = await newMember(app);
+      const claims = { sub: member.user.id, username: member.user.username, staff: true, iss: 'gym-platform' };
+      const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`;
+      const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
+      const otherSecret = `${body}.${createHmac('sha256', 'not-our-secret').update(body).digest('base64url')}`;
+      for (const token of [unsigned, otherSecret]) {
+        const res = await http.get('/users/me').set('Authorization', `Bearer ${token}`);
+        expect(res.status).toBe(401);
+      }
+    });
+  });
+
+  describe('GET /users/:id', () => {
+    it('lets members read themselves, staff read anyone, and refuses others with 403', async () => {
+      const [alice, bob, staff] = [await newMember(app), await newMember(app), await newStaff(app)];
+      await http.get(`/users/${alice.user.id}`).set('Authorization', alice.auth).expect(200);
+      const refused = await http.get(`/users/${alice.user.id}`).set('Authorization', bob.auth);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('FORBIDDEN');
+      const byStaff = await http.get(`/users/${alice.user.id}`).set('Authorization', staff.auth);
+      expect(byStaff.status).toBe(200);
+      expect(byStaff.body).toMatchObject({ id: alice.user.id, username: alice.user.username, phoneNumber: alice.user.phoneNumber });
+    });
+
+    it('answers 404 NOT_FOUND for an unknown id and 400 for a non-numeric one', async () => {
+      const staff = await newStaff(app);
+      const missing = await http.get('/users/999999').set('Authorization', staff.auth);
+      expect(missing.status).toBe(404);
+      expect(missing.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'User 999999 not found' });
+      const bad = await http.get('/users/abc').set('Authorization', staff.auth);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toEqual([{ field: 'id', messages: ['id must be a positive integer'] }]);
+    });
+  });
+
+  describe('PUT /users/me/image', () => {
+    it('sets and then replaces the picture, keeping one image row', async () => {
+      const member = await newMember(app);
+      const first = await http.put('/users/me/image').set('Authorization', member.auth).send({ imageUrl: 'https://img.example.com/a.jpg' });
+      expect(first.status).toBe(200);
+      expect(first.body.image).toEqual({ id: expect.any(Number), imageUrl: 'https://img.example.com/a.jpg' });
+      const second = await http.put('/users/me/image').set('Authorization', member.auth).send({ imageUrl: 'https://img.example.com/b.jpg' });
+      expect(second.body.image).toEqual({ id: first.body.image.id, imageUrl: 'https://img.example.com/b.jpg' });
+    });
+
+    it('refuses something that is not an http(s) URL', async () => {
+      const member = await newMember(app);
+      const res = await http.put('/users/me/image').set('Authorization', member.auth).send({ imageUrl: 'javascript:alert(1)' });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].field).toBe('imageUrl');
+    });
+  });
+});

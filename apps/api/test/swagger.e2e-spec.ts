@@ -1,0 +1,46 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createTestApp } from '@app/testing';
+
+interface Operation {
+  tags?: string[];
+  summary?: string;
+  responses: Record<string, unknown>;
+  security?: unknown[];
+}
+
+describe('Swagger (e2e)', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('serves the UI at /swagger and the document at /swagger-json', async () => {
+    const ui = await request(app.getHttpServer()).get('/swagger/').redirects(1);
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger-ui');
+    const doc = await request(app.getHttpServer()).get('/swagger-json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('tags and describes every route, and marks public routes as needing no token', async () => {
+    const doc = (await request(app.getHttpServer()).get('/swagger-json')).body as { paths: Record<string, Record<string, Operation>> };
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
+    expect(operations.map((o) => o.route)).toEqual(
+      expect.arrayContaining(['POST /users', 'POST /auth/login', 'GET /users/me', 'GET /users/{id}', 'PUT /users/me/image', 'GET /health']),
+    );
+    for (const { route, op } of operations) {
+      expect({ route, tagged: (op.tags ?? []).length > 0, summary: Boolean(op.summary) }).toEqual({ route, tagged: true, summary: true });
+    }
+  });
+
+  it('documents the DTOs', async () => {
+    const doc = (await request(app.getHttpServer()).get('/swagger-json')).body;
+    expect(Object.keys(doc.components.schemas.CreateUserDto.properties).sort()).toEqual(['password', 'phoneNumber', 'username']);
+    expect(doc.components.schemas.UserResponse.properties).toHaveProperty('image');
+    expect(doc.components.schemas.ErrorResponse.required).toEqual(expect.arrayContaining(['statusCode', 'code', 'message']));
+  });
+});

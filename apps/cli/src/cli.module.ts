@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, DatabaseMigrator, DatabaseModule } from '@app/core';
+import { IdentityModule } from '@app/identity';
+import { CreateDefaultUserCommand } from './commands/create-default-user.command';
+import { MigrateCommand } from './commands/migrate.command';
+import { WaitForDbCommand } from './commands/wait-for-db.command';
+
+/**
+ * The admin CLI. The ORM connects on demand (wait-for-db runs before MySQL is up), and no queue
+ * module is imported, so the process exits when its command is done.
+ */
+@Module({
+  imports: [ConfigModule, DatabaseModule.forRoot({ connect: false }), IdentityModule],
+  providers: [DatabaseMigrator, WaitForDbCommand, MigrateCommand, CreateDefaultUserCommand],
+})
+export class CliModule {}

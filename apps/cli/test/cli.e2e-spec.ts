@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createConnection } from 'mysql2/promise';
+import { testServerUrl } from '@app/testing';
+
+const run = promisify(execFile);
+const workerId = process.env.JEST_WORKER_ID ?? '1';
+const scratchDb = `gym_cli_test_${workerId}`;
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI entry point from source, as `npm run cli -- …` runs it from dist. */
+async function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args],
+      { env: { ...process.env, DATABASE_URL: `${testServerUrl()}/${scratchDb}`, ...env }, timeout: 60_000 },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function withServer<T>(fn: (query: (sql: string) => Promise<unknown[]>) => Promise<T>): Promise<T> {
+  const url = new URL(testServerUrl());
+  const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password });
+  try {
+    return await fn(async (sql) => (await connection.query(sql))[0] as unknown[]);
+  } finally {
+    await connection.end();
+  }
+}
+
+describe('admin CLI (e2e)', () => {
+  beforeAll(() => withServer((query) => query(`DROP DATABASE IF EXISTS \`${scratchDb}\``)));
+  afterAll(() => withServer((query) => query(`DROP DATABASE IF EXISTS \`${scratchDb}\``)));
+
+  it('wait-for-db succeeds when MySQL and Redis are up', async () => {
+    const result = await cli(['wait-for-db', '--timeout', '10']);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toMatch(/MySQL is up[\s\S]*Redis is up/);
+  });
+
+  it('wait-for-db gives up with a clear message and a failing exit code', async () => {
+    const result = await cli(['wait-for-db', '--timeout', '1'], { DATABASE_URL: 'mysql://root@127.0.0.1:1/gym' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Gave up after 1s waiting for MySQL \(connect ECONNREFUSED 127\.0\.0\.1:1\)/);
+  });
+
+  it('refuses a bad configuration value with its name, failing', async () => {
+    const result = await cli(['wait-for-db'], { PORT: 'eighty' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/PORT/);
+  });
+
+  it('migrate creates the missing database, applies every migration, and is a no-op the second time', async () => {
+    const first = await cli(['migrate']);
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.stdout).toMatch(/Applied Migration\d+_identity/);
+    const tables = await withServer((query) => query(`select table_name from information_schema.tables where table_schema = '${scratchDb}'`));
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    const second = await cli(['migrate']);
+    expect(second.stdout).toMatch(/Already up to date/);
+  });
+
+  it('create-default-user creates admin once, as staff, and is idempotent', async () => {
+    const first = await cli(['create-default-user'], { ADMIN_PASSWORD: 'first-password' });
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.stdout).toMatch(/Created staff user "admin"/);
+    const second = await cli(['create-default-user'], { ADMIN_PASSWORD: 'other-password' });
+    expect(second.stdout).toMatch(/already exists/);
+    const admins = (await withServer((query) => query(`select is_staff as isStaff from \`${scratchDb}\`.\`user\` where username = 'admin'`))) as { isStaff: number }[];
+    expect(admins).toEqual([{ isStaff: 1 }]);
+  });
+});

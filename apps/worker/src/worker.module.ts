@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, DatabaseModule, HealthService, RedisModule } from '@app/core';
+import { IdentityModule } from '@app/identity';
+import { WorkerReadiness } from './worker-readiness';
+
+/** The queue-consuming process: domain modules and processors, no controllers. */
+@Module({
+  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule],
+  providers: [HealthService, WorkerReadiness],
+})
+export class WorkerModule {}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126040404_identity } from './Migration20261126040404_identity';
+
+/** Every migration, in order. `npm run migration:create` writes new files; add them here. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261126040404_identity', class: Migration20261126040404_identity },
+];

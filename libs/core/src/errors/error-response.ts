@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class FieldErrorResponse {
+  @ApiProperty({ example: 'username' })
+  field!: string;
+
+  @ApiProperty({ example: ['username must be longer than or equal to 3 characters'] })
+  messages!: string[];
+}
+
+/** The shape of every error answer. */
+export class ErrorResponse {
+  @ApiProperty({ example: 409 })
+  statusCode!: number;
+
+  @ApiProperty({ example: 'LESSON_FULL' })
+  code!: string;
+
+  @ApiProperty({ example: 'The lesson is full' })
+  message!: string;
+
+  @ApiPropertyOptional({ type: [FieldErrorResponse], description: 'Only for VALIDATION_FAILED' })
+  errors?: FieldErrorResponse[];
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../http/public.decorator';
+import { HealthResponse } from './health.response';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Liveness and dependencies', description: 'MySQL and Redis reachability. 503 when one is down.' })
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+    const report = await this.health.check();
+    if (report.healthy) return { status: 'ok', db: report.db, redis: report.redis };
+    const down = (['db', 'redis'] as const).filter((name) => report[name] === 'down');
+    res.status(503);
+    return {
+      statusCode: 503,
+      code: 'DEPENDENCY_DOWN',
+      message: `${down.join(' and ')} ${down.length > 1 ? 'are' : 'is'} down`,
+      status: 'error',
+      db: report.db,
+      redis: report.redis,
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * The process's Redis connection for its own use (health, rate limits, caches). It fails fast
+ * instead of queueing commands while Redis is down, so callers can report the outage.
+ */
+@Injectable()
+export class RedisConnection implements OnApplicationShutdown {
+  private readonly logger = new Logger('Redis');
+  readonly client: Redis;
+  private lastError = '';
+  private closing = false;
+
+  constructor(config: AppConfig) {
+    this.client = new Redis(config.redisUrl, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 2_000,
+      disconnectTimeout: 200,
+      retryStrategy: (attempt) => (this.closing ? null : Math.min(attempt * 200, 2_000)),
+    });
+    this.client.on('error', (error: Error) => {
+      if (error.message !== this.lastError) this.logger.warn(`Redis: ${error.message}`);
+      this.lastError = error.message;
+    });
+    this.client.on('ready', () => (this.lastError = ''));
+  }
+
+  /** Resolves when Redis answers PING within `timeoutMs`. */
+  async ping(timeoutMs = 1_000): Promise<void> {
+    if (this.client.status !== 'ready') await this.waitUntilReady(timeoutMs);
+    await withTimeout(this.client.ping(), timeoutMs, 'Redis did not answer PING');
+  }
+
+  private waitUntilReady(timeoutMs: number): Promise<void> {
+    return withTimeout(
+      new Promise<void>((resolve) => this.client.once('ready', () => resolve())),
+      timeoutMs,
+      `Redis is not connected (${this.client.status})`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    this.client.disconnect();
+  }
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

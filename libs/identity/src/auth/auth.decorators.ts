@@ -1,0 +1,13 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { AuthenticatedUser } from './authenticated-user';
+
+export const STAFF_ONLY = 'auth:staffOnly';
+
+/** Only staff users may call the route (403 `FORBIDDEN` for others). */
+export const StaffOnly = (): MethodDecorator & ClassDecorator => SetMetadata(STAFF_ONLY, true);
+
+/** The authenticated caller. */
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest<Request>().user as AuthenticatedUser,
+);

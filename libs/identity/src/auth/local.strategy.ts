@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-local';
+import { InvalidCredentialsError } from '../identity.errors';
+import { UserService } from '../user.service';
+import type { User } from '../entities/user.entity';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  constructor(private readonly users: UserService) {
+    super({ usernameField: 'username', passwordField: 'password' });
+  }
+
+  async validate(username: string, password: string): Promise<User> {
+    const user = await this.users.authenticate(username, password);
+    if (!user) throw new InvalidCredentialsError();
+    return user;
+  }
+}

@@ -1,0 +1,39 @@
+import { Entity, OneToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Image } from './image.entity';
+
+@Entity()
+export class User {
+  @PrimaryKey()
+  id!: number;
+
+  @Property({ length: 150 })
+  @Unique()
+  username: string;
+
+  @Property({ length: 255, hidden: true })
+  passwordHash: string;
+
+  @Property({ length: 32 })
+  phoneNumber: string;
+
+  @Property({ default: false })
+  isStaff: boolean & Opt = false;
+
+  @OneToOne(() => Image, { nullable: true, owner: true, deleteRule: 'set null' })
+  image: Image | null = null;
+
+  @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
+  createdAt: Date & Opt = new Date();
+
+  constructor(props: { username: string; passwordHash: string; phoneNumber: string; isStaff?: boolean }) {
+    this.username = props.username;
+    this.passwordHash = props.passwordHash;
+    this.phoneNumber = props.phoneNumber;
+    this.isStaff = props.isStaff ?? false;
+  }
+
+  setImage(imageUrl: string): void {
+    if (this.image) this.image.imageUrl = imageUrl;
+    else this.image = new Image(imageUrl);
+  }
+}

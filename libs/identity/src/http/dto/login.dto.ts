@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin' })
+  @IsString()
+  @Length(1, 150)
+  username!: string;
+
+  @ApiProperty({ example: 'admin', format: 'password' })
+  @IsString()
+  @Length(1, 128)
+  password!: string;
+}

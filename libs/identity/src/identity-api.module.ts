@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AppConfig } from '@app/core';
+import { AuthService } from './auth/auth.service';
+import { TOKEN_ISSUER } from './auth/authenticated-user';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { StaffGuard } from './auth/staff.guard';
+import { AuthController } from './http/auth.controller';
+import { UsersController } from './http/users.controller';
+import { IdentityModule } from './identity.module';
+
+/**
+ * Sign-up, login and the guards every API route passes: a bearer token unless `@Public()`,
+ * staff for `@StaffOnly()`.
+ */
+@Module({
+  imports: [
+    IdentityModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.jwtExpiresInSeconds, issuer: TOKEN_ISSUER },
+        verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER },
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    AuthService,
+    LocalStrategy,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: StaffGuard },
+  ],
+})
+export class IdentityApiModule {}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/mysql';
+import { ForbiddenError, NotFoundError } from '@app/core';
+import { User } from './entities/user.entity';
+import { UsernameTakenError } from './identity.errors';
+import { PasswordHasher } from './password-hasher';
+
+export interface RegisterUserInput {
+  username: string;
+  password: string;
+  phoneNumber: string;
+  isStaff?: boolean;
+}
+
+export const DEFAULT_ADMIN_USERNAME = 'admin';
+
+@Injectable()
+export class UserService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  /** Creates a member; a taken username is refused by the unique key, so racing sign-ups are safe. */
+  async register(input: RegisterUserInput): Promise<User> {
+    const user = new User({
+      username: input.username,
+      passwordHash: await this.hasher.hash(input.password),
+      phoneNumber: input.phoneNumber,
+      isStaff: input.isStaff,
+    });
+    try {
+      await this.em.persistAndFlush(user);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new UsernameTakenError(input.username);
+      throw error;
+    }
+    return user;
+  }
+
+  /** The user with their image, in one statement. */
+  async getById(id: number): Promise<User> {
+    const user = await this.em.findOne(User, id, { populate: ['image'] });
+    if (!user) throw new NotFoundError('User', id);
+    return user;
+  }
+
+  /** A member may read their own account; staff may read anyone's. */
+  async getVisibleTo(viewer: { id: number; isStaff: boolean }, id: number): Promise<User> {
+    if (viewer.id !== id && !viewer.isStaff) throw new ForbiddenError('FORBIDDEN', 'You may only read your own account');
+    return this.getById(id);
+  }
+
+  /** The user whose password matches, or null; takes the same time for unknown usernames. */
+  async authenticate(username: string, password: string): Promise<User | null> {
+    const user = await this.em.findOne(User, { username });
+    if (!user) {
+      await this.hasher.burn(password);
+      return null;
+    }
+    return (await this.hasher.verify(password, user.passwordHash)) ? user : null;
+  }
+
+  async setImage(userId: number, imageUrl: string): Promise<User> {
+    const user = await this.getById(userId);
+    user.setImage(imageUrl);
+    await this.em.flush();
+    return user;
+  }
+
+  /**
+   * Makes sure the staff user `admin` exists. Idempotent: an existing admin keeps its password.
+   * Returns true when it was created now.
+   */
+  async ensureDefaultAdmin(password: string): Promise<boolean> {
+    const existing = await this.em.findOne(User, { username: DEFAULT_ADMIN_USERNAME });
+    if (existing) {
+      if (!existing.isStaff) {
+        existing.isStaff = true;
+        await this.em.flush();
+      }
+      return false;
+    }
+    try {
+      await this.register({ username: DEFAULT_ADMIN_USERNAME, password, phoneNumber: '000-0000-0000', isStaff: true });
+      return true;
+    } catch (error) {
+      if (error instanceof UsernameTakenError) return false;
+      throw error;
+    }
+  }
+}

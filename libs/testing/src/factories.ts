@@ -1,0 +1,34 @@
+import type { INestApplication } from '@nestjs/common';
+import { RequestContext } from '@mikro-orm/core';
+import { AuthService } from '../../identity/src/auth/auth.service';
+import type { User } from '../../identity/src/entities/user.entity';
+import { UserService, type RegisterUserInput } from '../../identity/src/user.service';
+import { forkEm } from './test-app';
+
+let sequence = 0;
+
+export interface Member {
+  user: User;
+  password: string;
+  token: string;
+  /** `Authorization` header value. */
+  auth: string;
+}
+
+/** A member created through the real sign-up code path, with a bearer token. */
+export async function newMember(app: INestApplication, overrides: Partial<RegisterUserInput> = {}): Promise<Member> {
+  sequence += 1;
+  const input: RegisterUserInput = {
+    username: `member${sequence}_${process.pid}`,
+    password: 'password-123',
+    phoneNumber: `010-0000-${String(sequence).padStart(4, '0')}`,
+    ...overrides,
+  };
+  const user = await RequestContext.create(forkEm(app), () => app.get(UserService).register(input));
+  const { accessToken } = await app.get(AuthService).issueToken(user);
+  return { user, password: input.password, token: accessToken, auth: `Bearer ${accessToken}` };
+}
+
+export function newStaff(app: INestApplication, overrides: Partial<RegisterUserInput> = {}): Promise<Member> {
+  return newMember(app, { ...overrides, isStaff: true });
+}

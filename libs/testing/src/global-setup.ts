@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/core';
+import { createConnection } from 'mysql2/promise';
+import { DatabaseMigrator } from '../../core/src/database/database-migrator';
+import { createOrmOptions } from '../../core/src/database/orm-options';
+import { loadConfig } from '../../core/src/config/app-config';
+import { TEST_DATABASE_PREFIX, testDatabaseUrl, testServerUrl } from './test-databases';
+
+/** Recreates one database per Jest worker and migrates it once, before any test file runs. */
+export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
+  const workers = Math.max(1, globalConfig.maxWorkers);
+  const server = new URL(testServerUrl());
+  const admin = await createConnection({
+    host: server.hostname,
+    port: Number(server.port || 3306),
+    user: decodeURIComponent(server.username) || 'root',
+    password: decodeURIComponent(server.password),
+  });
+  try {
+    for (let worker = 1; worker <= workers; worker++) {
+      await admin.query(`DROP DATABASE IF EXISTS \`${TEST_DATABASE_PREFIX}${worker}\``);
+    }
+  } finally {
+    await admin.end();
+  }
+  await Promise.all(
+    Array.from({ length: workers }, async (_, index) => {
+      const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDatabaseUrl(index + 1) });
+      const orm = await MikroORM.init({ ...createOrmOptions(config), entities: [], discovery: { warnWhenNoEntities: false } });
+      try {
+        await new DatabaseMigrator(orm).migrate();
+      } finally {
+        await orm.close();
+      }
+    }),
+  );
+}

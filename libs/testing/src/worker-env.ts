@@ -1,0 +1,11 @@
+import { testDatabaseUrl, testRedisUrl } from './test-databases';
+
+// Runs in every Jest worker before its test files: point the app at this worker's database.
+const workerId = process.env.JEST_WORKER_ID ?? '1';
+process.env.NODE_ENV = 'test';
+process.env.DATABASE_URL = testDatabaseUrl(workerId);
+process.env.REDIS_URL = testRedisUrl(workerId);
+process.env.N_PLUS_ONE_MODE = 'throw';
+process.env.N_PLUS_ONE_THRESHOLD = '10';
+process.env.JWT_SECRET = 'test-secret-that-is-long-enough-to-be-real-0123456789';
+process.env.ADMIN_PASSWORD = 'admin';
