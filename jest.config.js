@@ -1,5 +1,5 @@
 /** @type {import('jest').Config} */
-const libs = ['core', 'identity', 'testing'];
+const libs = ['core', 'identity', 'gym', 'testing'];
 
 module.exports = {
   rootDir: '.',

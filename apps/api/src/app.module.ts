@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, HealthModule } from '@app/core';
+import { GymApiModule } from '@app/gym';
 import { IdentityApiModule } from '@app/identity';
 
 /** The HTTP process: domain modules with their controllers. It consumes no queue. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule, GymApiModule],
 })
 export class AppModule {}

@@ -51,8 +51,8 @@ describe('Query counting and the N+1 detector (e2e)', () => {
 
   it('reports the statements a request ran in X-Query-Count', async () => {
     const member = await newMember(app);
-    const me = await http.get('/users/me').set('Authorization', member.auth).expect(200);
-    expect(me.headers['x-query-count']).toBe('1');
+    const image = await http.put('/users/me/image').set('Authorization', member.auth).send({ imageUrl: 'https://img.example.com/1.jpg' }).expect(200);
+    expect(image.headers['x-query-count']).toBe('3'); // the user and image, insert image, update user
     const health = await http.get('/health').expect(200);
     expect(health.headers['x-query-count']).toBe('1');
     const refused = await http.get('/users/me').expect(401);
@@ -62,7 +62,8 @@ describe('Query counting and the N+1 detector (e2e)', () => {
   it('counts each request on its own, even when requests run concurrently', async () => {
     const members = await Promise.all([newMember(app), newMember(app), newMember(app)]);
     const answers = await Promise.all(members.flatMap((member) => [1, 2, 3].map(() => http.get('/users/me').set('Authorization', member.auth))));
-    expect(answers.map((res) => res.headers['x-query-count'])).toEqual(Array(9).fill('1'));
+    // the user, the balance, the reservations: three each, never another request's statements
+    expect(answers.map((res) => res.headers['x-query-count'])).toEqual(Array(9).fill('3'));
   });
 
   it('fails the request loudly when one request repeats a statement past the threshold', async () => {

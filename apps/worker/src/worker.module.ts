@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, HealthService, RedisModule } from '@app/core';
+import { GymModule } from '@app/gym';
 import { IdentityModule } from '@app/identity';
 import { WorkerReadiness } from './worker-readiness';
 
 /** The queue-consuming process: domain modules and processors, no controllers. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule, GymModule],
   providers: [HealthService, WorkerReadiness],
 })
 export class WorkerModule {}

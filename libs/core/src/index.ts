@@ -21,3 +21,8 @@ export * from './query-count/query-count.middleware';
 export * from './query-count/query-scope';
 export * from './redis/redis-connection';
 export * from './redis/redis.module';
+export * from './time/clock';
+export * from './time/time.module';
+export * from './time/zoned-date';
+export * from './http/pagination';
+export * from './http/validators';

@@ -1,3 +1,5 @@
 export * from './factories';
+export * from './fake-clock';
+export * from './gym-factories';
 export * from './test-app';
 export * from './test-databases';

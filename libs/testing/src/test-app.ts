@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { MikroORM } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
+import { Clock } from '../../core/src/time/clock';
 import { AppModule } from '../../../apps/api/src/app.module';
 import { APP_OPTIONS, configureApp } from '../../../apps/api/src/configure-app';
 
@@ -11,15 +12,19 @@ export interface TestAppOptions {
   controllers?: ModuleMetadata['controllers'];
   imports?: ModuleMetadata['imports'];
   providers?: ModuleMetadata['providers'];
+  /** Replaces the app's clock, so a test can stand on a chosen day. */
+  clock?: Clock;
 }
 
 /** The real API module, configured exactly as main.ts does, on this worker's database. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [AppModule, ...(options.imports ?? [])],
     controllers: options.controllers ?? [],
     providers: options.providers ?? [],
-  }).compile();
+  });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ ...APP_OPTIONS, logger: ['error', 'warn'] }));
   await app.init();
   return app;

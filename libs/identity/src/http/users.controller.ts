@@ -1,21 +1,18 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe, Public } from '@app/core';
+import { ErrorResponse, Public } from '@app/core';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { UserService } from '../user.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SetImageDto } from './dto/set-image.dto';
-import { toUserDetailResponse, UserDetailResponse } from './dto/user-detail.response';
 import { toUserResponse, UserResponse } from './dto/user.response';
 
 @ApiTags('users')
@@ -31,22 +28,6 @@ export class UsersController {
   @ApiConflictResponse({ type: ErrorResponse, description: 'USERNAME_TAKEN' })
   async signUp(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return toUserResponse(await this.users.register(dto));
-  }
-
-  @Get('me')
-  @ApiOperation({ summary: 'My account', description: 'My profile with my credit balance and every reservation record.' })
-  @ApiOkResponse({ type: UserDetailResponse })
-  async me(@CurrentUser() me: AuthenticatedUser): Promise<UserDetailResponse> {
-    return toUserDetailResponse(await this.users.getById(me.id));
-  }
-
-  @Get(':id')
-  @ApiOperation({ summary: 'A member', description: 'Members may read themselves; staff may read anyone.' })
-  @ApiOkResponse({ type: UserDetailResponse })
-  @ApiForbiddenResponse({ type: ErrorResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
-  async byId(@CurrentUser() viewer: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<UserDetailResponse> {
-    return toUserDetailResponse(await this.users.getVisibleTo(viewer, id));
   }
 
   @Put('me/image')

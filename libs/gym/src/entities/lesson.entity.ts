@@ -1,0 +1,84 @@
+import { Check, Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+
+export enum GymLocation {
+  Seoul = 'seoul',
+  Busan = 'busan',
+}
+
+export enum LessonType {
+  Weight = 'weight',
+  Crossfit = 'crossfit',
+  Swim = 'swim',
+  Yoga = 'yoga',
+}
+
+/**
+ * A class on the schedule. `reservedCount` is the number of active reservations, changed only
+ * while the lesson row is locked; the database refuses a count above capacity.
+ */
+@Entity()
+@Index({ properties: ['startDate', 'startTime', 'id'] })
+@Check({ name: 'lesson_capacity_check', expression: 'reserved_count between 0 and max_capacity' })
+export class Lesson {
+  @PrimaryKey()
+  id!: number;
+
+  @Enum({ items: () => GymLocation })
+  gym: GymLocation;
+
+  @Enum({ items: () => LessonType })
+  type: LessonType;
+
+  @Property()
+  creditCount: number;
+
+  @Property()
+  maxCapacity: number;
+
+  @Property({ default: 0 })
+  reservedCount: number & Opt = 0;
+
+  /** `YYYY-MM-DD` in the gym's time zone. */
+  @Property({ type: 'date' })
+  startDate: string;
+
+  /** `HH:mm` */
+  @Property({ columnType: 'char(5)' })
+  startTime: string;
+
+  /** `HH:mm` */
+  @Property({ columnType: 'char(5)' })
+  endTime: string;
+
+  @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
+  createdAt: Date & Opt = new Date();
+
+  constructor(props: Pick<Lesson, 'gym' | 'type' | 'creditCount' | 'maxCapacity' | 'startDate' | 'startTime' | 'endTime'>) {
+    this.gym = props.gym;
+    this.type = props.type;
+    this.creditCount = props.creditCount;
+    this.maxCapacity = props.maxCapacity;
+    this.startDate = props.startDate;
+    this.startTime = props.startTime;
+    this.endTime = props.endTime;
+  }
+
+  get isFull(): boolean {
+    return this.reservedCount >= this.maxCapacity;
+  }
+
+  /** True once the lesson has started, given the wall clock in the gym's time zone. */
+  hasStartedBy(now: { date: string; time: string }): boolean {
+    return `${this.startDate} ${this.startTime}` <= `${now.date} ${now.time}`;
+  }
+
+  takeSeat(): void {
+    if (this.isFull) throw new Error(`Lesson ${this.id} is full`);
+    this.reservedCount += 1;
+  }
+
+  freeSeat(): void {
+    if (this.reservedCount <= 0) throw new Error(`Lesson ${this.id} has no reserved seat to free`);
+    this.reservedCount -= 1;
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { TimeModule } from '@app/core';
+import { IdentityModule } from '@app/identity';
+import { BookingService } from './booking.service';
+import { CreditExpiryService } from './credit-expiry.service';
+import { CreditLedgerService } from './credit-ledger.service';
+import { Credit } from './entities/credit.entity';
+import { Lesson } from './entities/lesson.entity';
+import { PricePolicy } from './entities/price-policy.entity';
+import { Reservation } from './entities/reservation.entity';
+import { GymCalendar } from './gym-calendar';
+import { LessonService } from './lesson.service';
+import { MemberProfileService } from './member-profile.service';
+import { PricePolicyService } from './price-policy.service';
+
+const services = [BookingService, CreditExpiryService, CreditLedgerService, LessonService, MemberProfileService, PricePolicyService];
+
+/** The gym's rules: memberships, the credit ledger, lessons and bookings. No HTTP. */
+@Module({
+  imports: [MikroOrmModule.forFeature([PricePolicy, Lesson, Reservation, Credit]), IdentityModule, TimeModule],
+  providers: [GymCalendar, ...services],
+  exports: [GymCalendar, ...services],
+})
+export class GymModule {}
