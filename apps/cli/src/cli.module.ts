@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseMigrator, DatabaseModule } from '@app/core';
+import { GymModule } from '@app/gym';
 import { IdentityModule } from '@app/identity';
 import { CreateDefaultUserCommand } from './commands/create-default-user.command';
+import { ExpireCreditsCommand } from './commands/expire-credits.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { WaitForDbCommand } from './commands/wait-for-db.command';
 
@@ -10,7 +12,7 @@ import { WaitForDbCommand } from './commands/wait-for-db.command';
  * module is imported, so the process exits when its command is done.
  */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot({ connect: false }), IdentityModule],
-  providers: [DatabaseMigrator, WaitForDbCommand, MigrateCommand, CreateDefaultUserCommand],
+  imports: [ConfigModule, DatabaseModule.forRoot({ connect: false }), IdentityModule, GymModule],
+  providers: [DatabaseMigrator, WaitForDbCommand, MigrateCommand, CreateDefaultUserCommand, ExpireCreditsCommand],
 })
 export class CliModule {}
