@@ -79,4 +79,10 @@ describe('admin CLI (e2e)', () => {
     const admins = (await withServer((query) => query(`select is_staff as isStaff from \`${scratchDb}\`.\`user\` where username = 'admin'`))) as { isStaff: number }[];
     expect(admins).toEqual([{ isStaff: 1 }]);
   });
+
+  it('expire-credits runs against the migrated database and reports what it wrote', async () => {
+    const result = await cli(['expire-credits']);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toMatch(/Nothing to expire/);
+  });
 });

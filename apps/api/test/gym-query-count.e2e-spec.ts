@@ -1,0 +1,84 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { buyCredits, createTestApp, FakeClock, type Member, newLesson, newMember, newStaff, resetDatabase } from '@app/testing';
+
+const TODAY = '2030-01-10';
+
+/** Every read endpoint runs the same number of statements for one row as for many. */
+describe('Gym: statements per request (e2e)', () => {
+  let app: INestApplication;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    app = await createTestApp({ clock: new FakeClock('2030-01-10T01:00:00Z') });
+    http = request(app.getHttpServer());
+  });
+  afterAll(() => app.close());
+
+  interface DataSet {
+    member: Member;
+    staff: Member;
+    lessonId: number;
+  }
+
+  /** One member with `size` purchases and `size` bookings (a few cancelled), on a lesson `size` others booked too. */
+  async function seed(size: number): Promise<DataSet> {
+    await resetDatabase(app);
+    const [member, staff] = [await newMember(app), await newStaff(app)];
+    for (let i = 0; i < size; i++) await buyCredits(app, member, { creditCount: 3, startDate: TODAY, periodDays: 20 + i });
+    const lessons = [];
+    for (let i = 0; i < size; i++) lessons.push(await newLesson(app, { startDate: `2030-01-${String(15 + (i % 10)).padStart(2, '0')}`, startTime: `${String(6 + Math.floor(i / 10)).padStart(2, '0')}:00`, endTime: '23:00', maxCapacity: size + 1, creditCount: 2 }));
+    const bookings = [];
+    for (const lesson of lessons) bookings.push((await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', member.auth).expect(201)).body);
+    for (const booking of bookings.slice(0, Math.ceil(size / 5))) await http.delete(`/reservations/${booking.id}`).set('Authorization', member.auth).expect(204);
+    const others = await Promise.all(Array.from({ length: size - 1 }, () => newMember(app)));
+    for (const other of others) {
+      await buyCredits(app, other, { creditCount: 2, startDate: TODAY });
+      await http.post(`/lessons/${lessons[size - 1].id}/reservations`).set('Authorization', other.auth).expect(201);
+    }
+    return { member, staff, lessonId: lessons[size - 1].id };
+  }
+
+  async function statementsPerRoute({ member, staff, lessonId }: DataSet): Promise<Record<string, number>> {
+    const routes: [string, string, Member][] = [
+      ['GET /users/me', '/users/me', member],
+      ['GET /users/:id', `/users/${member.user.id}`, staff],
+      ['GET /lessons/:id', `/lessons/${lessonId}`, staff],
+      ['GET /lessons', '/lessons?limit=100', member],
+      ['GET /credits', '/credits', member],
+      ['GET /credits/balance', '/credits/balance', member],
+      ['GET /price-policies', '/price-policies', member],
+    ];
+    const counts: Record<string, number> = {};
+    for (const [name, path, who] of routes) {
+      const res = await http.get(path).set('Authorization', who.auth).expect(200);
+      counts[name] = Number(res.headers['x-query-count']);
+    }
+    return counts;
+  }
+
+  it('runs a fixed number of statements for 1 row and for 25', async () => {
+    const small = await statementsPerRoute(await seed(1));
+    const large = await statementsPerRoute(await seed(25));
+    const expected = {
+      'GET /users/me': 3,
+      'GET /users/:id': 3,
+      'GET /lessons/:id': 2,
+      'GET /lessons': 1,
+      'GET /credits': 1,
+      'GET /credits/balance': 1,
+      'GET /price-policies': 1,
+    };
+    expect(small).toEqual(expected);
+    expect(large).toEqual(expected);
+  });
+
+  it('returns the large data set complete (the fixed count is not a truncated answer)', async () => {
+    const { member, staff, lessonId } = await seed(25);
+    const me = (await http.get('/users/me').set('Authorization', member.auth)).body;
+    expect(me.reservations).toHaveLength(25 + 5);
+    expect(me.reservations.every((r: { credits: unknown[] }) => r.credits.length >= 1)).toBe(true);
+    expect((await http.get(`/lessons/${lessonId}`).set('Authorization', staff.auth)).body.reservations).toHaveLength(25);
+    expect((await http.get('/credits').set('Authorization', member.auth)).body.length).toBeGreaterThanOrEqual(25 + 25 + 5);
+  });
+});

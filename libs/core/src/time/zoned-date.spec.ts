@@ -1,0 +1,26 @@
+import { addDays, daysBetween, isCalendarDate, wallClock } from './zoned-date';
+
+describe('zoned dates', () => {
+  it('reads the wall clock in the given time zone', () => {
+    expect(wallClock(new Date('2030-01-10T15:30:00Z'), 'Asia/Seoul')).toEqual({ date: '2030-01-11', time: '00:30' });
+    expect(wallClock(new Date('2030-01-10T15:30:00Z'), 'UTC')).toEqual({ date: '2030-01-10', time: '15:30' });
+  });
+
+  it('adds days across months and leap years', () => {
+    expect(addDays('2030-01-31', 1)).toBe('2030-02-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2030-01-10', 30)).toBe('2030-02-09');
+  });
+
+  it('counts whole days between dates', () => {
+    expect(daysBetween('2030-01-10', '2030-01-13')).toBe(3);
+    expect(daysBetween('2030-01-10', '2030-01-10')).toBe(0);
+    expect(daysBetween('2030-01-10', '2030-01-09')).toBe(-1);
+  });
+
+  it('accepts only real calendar dates', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2030-02-29')).toBe(false);
+    expect(isCalendarDate('2030-1-10')).toBe(false);
+  });
+});
