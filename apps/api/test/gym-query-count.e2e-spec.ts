@@ -73,6 +73,18 @@ describe('Gym: statements per request (e2e)', () => {
     expect(large).toEqual(expected);
   });
 
+  it('books with the same statements whether the cost comes from one purchase or from five', async () => {
+    await resetDatabase(app);
+    const [one, five] = [await newMember(app), await newMember(app)];
+    await buyCredits(app, one, { creditCount: 10, startDate: TODAY });
+    for (let i = 0; i < 5; i++) await buyCredits(app, five, { creditCount: 1, startDate: TODAY, periodDays: 20 + i });
+    const lesson = await newLesson(app, { startDate: '2030-01-15', creditCount: 5 });
+    const fromOne = await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', one.auth).expect(201);
+    const fromFive = await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', five.auth).expect(201);
+    expect(fromFive.body.credits).toHaveLength(5);
+    expect([fromOne.headers['x-query-count'], fromFive.headers['x-query-count']]).toEqual(['7', '7']);
+  });
+
   it('returns the large data set complete (the fixed count is not a truncated answer)', async () => {
     const { member, staff, lessonId } = await seed(25);
     const me = (await http.get('/users/me').set('Authorization', member.auth)).body;
