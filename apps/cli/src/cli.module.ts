@@ -5,6 +5,7 @@ import { IdentityModule } from '@app/identity';
 import { CreateDefaultUserCommand } from './commands/create-default-user.command';
 import { ExpireCreditsCommand } from './commands/expire-credits.command';
 import { MigrateCommand } from './commands/migrate.command';
+import { SeedDemoCommand } from './commands/seed-demo.command';
 import { WaitForDbCommand } from './commands/wait-for-db.command';
 
 /**
@@ -13,6 +14,6 @@ import { WaitForDbCommand } from './commands/wait-for-db.command';
  */
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot({ connect: false }), IdentityModule, GymModule],
-  providers: [DatabaseMigrator, WaitForDbCommand, MigrateCommand, CreateDefaultUserCommand, ExpireCreditsCommand],
+  providers: [DatabaseMigrator, WaitForDbCommand, MigrateCommand, CreateDefaultUserCommand, ExpireCreditsCommand, SeedDemoCommand],
 })
 export class CliModule {}

@@ -80,6 +80,30 @@ describe('admin CLI (e2e)', () => {
     expect(admins).toEqual([{ isStaff: 1 }]);
   });
 
+  it('seed-demo fills a consistent gym through the real services, and only once', async () => {
+    const first = await cli(['seed-demo', '--members', '20', '--seed', '7']);
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.stdout).toMatch(/Seeded 20 members, 5 price policies, \d+ lessons, \d+ purchases, \d+ bookings/);
+    const [seats, buckets, members] = await withServer(async (query) => [
+      await query(`select count(*) as wrong from \`${scratchDb}\`.lesson l
+                    where l.reserved_count <> (select count(*) from \`${scratchDb}\`.reservation r where r.lesson_id = l.id and r.active_flag = 1)
+                       or l.reserved_count > l.max_capacity`),
+      await query(`select count(*) as wrong from (select p.count as granted, p.count + coalesce(sum(m.count), 0) as left_over
+                      from \`${scratchDb}\`.credit p left join \`${scratchDb}\`.credit m on m.purchase_id = p.id
+                     where p.type = 'purchase' group by p.id, p.count) b where b.left_over < 0 or b.left_over > b.granted`),
+      await query(`select count(*) as total from \`${scratchDb}\`.user where username like 'demo%'`),
+    ]);
+    expect([seats, buckets, members]).toEqual([[{ wrong: 0 }], [{ wrong: 0 }], [{ total: 20 }]]);
+    const second = await cli(['seed-demo', '--members', '20']);
+    expect(second.stdout).toMatch(/already there/);
+  });
+
+  it('seed-demo refuses a bad option with a message and a failing exit code', async () => {
+    const result = await cli(['seed-demo', '--members', 'lots']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--members must be a whole number/);
+  });
+
   it('expire-credits runs against the migrated database and reports what it wrote', async () => {
     const result = await cli(['expire-credits']);
     expect(result).toMatchObject({ code: 0 });

@@ -5,6 +5,7 @@ import { IdentityModule } from '@app/identity';
 import { BookingService } from './booking.service';
 import { CreditExpiryService } from './credit-expiry.service';
 import { CreditLedgerService } from './credit-ledger.service';
+import { GymDemoSeeder } from './demo/gym-demo-seeder';
 import { Credit } from './entities/credit.entity';
 import { Lesson } from './entities/lesson.entity';
 import { PricePolicy } from './entities/price-policy.entity';
@@ -14,7 +15,7 @@ import { LessonService } from './lesson.service';
 import { MemberProfileService } from './member-profile.service';
 import { PricePolicyService } from './price-policy.service';
 
-const services = [BookingService, CreditExpiryService, CreditLedgerService, LessonService, MemberProfileService, PricePolicyService];
+const services = [BookingService, CreditExpiryService, CreditLedgerService, GymDemoSeeder, LessonService, MemberProfileService, PricePolicyService];
 
 /** The gym's rules: memberships, the credit ledger, lessons and bookings. No HTTP. */
 @Module({

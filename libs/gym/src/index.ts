@@ -1,6 +1,7 @@
 export * from './booking.service';
 export * from './credit-expiry.service';
 export * from './credit-ledger.service';
+export * from './demo/gym-demo-seeder';
 export * from './entities/credit.entity';
 export * from './entities/lesson.entity';
 export * from './entities/price-policy.entity';

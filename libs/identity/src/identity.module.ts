@@ -9,6 +9,6 @@ import { UserService } from './user.service';
 @Module({
   imports: [MikroOrmModule.forFeature([User, Image])],
   providers: [UserService, PasswordHasher],
-  exports: [UserService],
+  exports: [UserService, PasswordHasher],
 })
 export class IdentityModule {}

@@ -39,6 +39,17 @@ export class UserService {
     return user;
   }
 
+  /**
+   * Creates many members at once, all with the same already hashed password (hashing costs
+   * ~100 ms each): one multi-row insert per flush batch. For seeding; a taken username fails
+   * the whole batch.
+   */
+  async registerMany(inputs: Omit<RegisterUserInput, 'password'>[], passwordHash: string): Promise<User[]> {
+    const users = inputs.map((input) => new User({ ...input, passwordHash }));
+    await this.em.persistAndFlush(users);
+    return users;
+  }
+
   /** The user with their image, in one statement. */
   async getById(id: number): Promise<User> {
     const user = await this.em.findOne(User, id, { populate: ['image'] });
