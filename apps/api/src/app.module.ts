@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, HealthModule } from '@app/core';
+import { FeedApiModule } from '@app/feed';
 import { GymApiModule } from '@app/gym';
 import { IdentityApiModule } from '@app/identity';
 
 /** The HTTP process: domain modules with their controllers. It consumes no queue. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule, GymApiModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule, GymApiModule, FeedApiModule],
 })
 export class AppModule {}

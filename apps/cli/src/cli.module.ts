@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseMigrator, DatabaseModule } from '@app/core';
+import { FeedModule } from '@app/feed';
 import { GymModule } from '@app/gym';
 import { IdentityModule } from '@app/identity';
 import { CreateDefaultUserCommand } from './commands/create-default-user.command';
@@ -13,7 +14,7 @@ import { WaitForDbCommand } from './commands/wait-for-db.command';
  * module is imported, so the process exits when its command is done.
  */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot({ connect: false }), IdentityModule, GymModule],
+  imports: [ConfigModule, DatabaseModule.forRoot({ connect: false }), IdentityModule, GymModule, FeedModule],
   providers: [DatabaseMigrator, WaitForDbCommand, MigrateCommand, CreateDefaultUserCommand, ExpireCreditsCommand, SeedDemoCommand],
 })
 export class CliModule {}

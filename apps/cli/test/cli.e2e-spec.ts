@@ -81,9 +81,10 @@ describe('admin CLI (e2e)', () => {
   });
 
   it('seed-demo fills a consistent gym through the real services, and only once', async () => {
-    const first = await cli(['seed-demo', '--members', '20', '--seed', '7']);
+    const first = await cli(['seed-demo', '--members', '20', '--feed-items', '300', '--seed', '7']);
     expect(first).toMatchObject({ code: 0 });
     expect(first.stdout).toMatch(/Seeded 20 members, 5 price policies, \d+ lessons, \d+ purchases, \d+ bookings/);
+    expect(first.stdout).toMatch(/Seeded 300 feed items, \d+ likes, \d+ joins/);
     const [seats, buckets, members] = await withServer(async (query) => [
       await query(`select count(*) as wrong from \`${scratchDb}\`.lesson l
                     where l.reserved_count <> (select count(*) from \`${scratchDb}\`.reservation r where r.lesson_id = l.id and r.active_flag = 1)
@@ -94,6 +95,13 @@ describe('admin CLI (e2e)', () => {
       await query(`select count(*) as total from \`${scratchDb}\`.user where username like 'demo%'`),
     ]);
     expect([seats, buckets, members]).toEqual([[{ wrong: 0 }], [{ wrong: 0 }], [{ total: 20 }]]);
+    const counters = await withServer((query) =>
+      query(`select count(*) as wrong from \`${scratchDb}\`.feed f
+              where f.like_count <> (select count(*) from \`${scratchDb}\`.feed_like l where l.feed_id = f.id)
+                 or f.joined_count <> (select count(*) from \`${scratchDb}\`.feed_join j where j.feed_id = f.id)
+                 or (f.dtype = 'post' and f.joined_count > 0)`),
+    );
+    expect(counters).toEqual([{ wrong: 0 }]);
     const second = await cli(['seed-demo', '--members', '20']);
     expect(second.stdout).toMatch(/already there/);
   });

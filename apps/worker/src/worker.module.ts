@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, HealthService, RedisModule } from '@app/core';
+import { FeedModule } from '@app/feed';
 import { GymModule } from '@app/gym';
 import { IdentityModule } from '@app/identity';
 import { WorkerReadiness } from './worker-readiness';
 
 /** The queue-consuming process: domain modules and processors, no controllers. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule, GymModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule, GymModule, FeedModule],
   providers: [HealthService, WorkerReadiness],
 })
 export class WorkerModule {}

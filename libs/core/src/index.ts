@@ -26,3 +26,4 @@ export * from './time/time.module';
 export * from './time/zoned-date';
 export * from './http/pagination';
 export * from './http/validators';
+export * from './random/seeded-random';

@@ -50,6 +50,12 @@ export class UserService {
     return users;
   }
 
+  /** Ids of the users whose username starts with `prefix`, in id order (for seeding). */
+  async idsByUsernamePrefix(prefix: string): Promise<number[]> {
+    const users = await this.em.find(User, { username: { $like: `${prefix.replace(/[%_\\]/g, '\\$&')}%` } }, { fields: ['id'], orderBy: { id: 'asc' } });
+    return users.map((user) => user.id);
+  }
+
   /** The user with their image, in one statement. */
   async getById(id: number): Promise<User> {
     const user = await this.em.findOne(User, id, { populate: ['image'] });

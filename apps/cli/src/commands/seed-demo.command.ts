@@ -1,11 +1,16 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { FeedDemoSeeder } from '@app/feed';
 import { DEMO_DEFAULT_MEMBERS, DEMO_DEFAULT_SEED, DEMO_FIRST_USERNAME, DEMO_PASSWORD, GymDemoSeeder } from '@app/gym';
+import { UserService } from '@app/identity';
 
 interface SeedDemoOptions {
   members: number;
+  feedItems: number;
   seed: number;
 }
+
+const DEFAULT_FEED_ITEMS = 3000;
 
 function parseInteger(flag: string, value: string, min: number, max: number): number {
   const number = Number(value);
@@ -21,6 +26,8 @@ export class SeedDemoCommand extends CommandRunner {
   constructor(
     private readonly orm: MikroORM,
     private readonly seeder: GymDemoSeeder,
+    private readonly feedSeeder: FeedDemoSeeder,
+    private readonly users: UserService,
   ) {
     super();
   }
@@ -28,21 +35,31 @@ export class SeedDemoCommand extends CommandRunner {
   async run(_args: string[], options: SeedDemoOptions): Promise<void> {
     if (!(await this.orm.isConnected())) await this.orm.connect();
     const started = performance.now();
-    const summary = await this.seeder.seed(options);
-    if (!summary) {
+    const gym = await this.seeder.seed(options);
+    const authorIds = await RequestContext.create(this.orm.em.fork(), () => this.users.idsByUsernamePrefix('demo'));
+    const feed = await this.feedSeeder.seed({ authorIds, items: options.feedItems, seed: options.seed });
+    if (!gym && !feed) {
       console.log(`Demo data is already there (user "${DEMO_FIRST_USERNAME}" exists); nothing changed`);
       return;
     }
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      `Seeded ${summary.members} members, ${summary.policies} price policies, ${summary.lessons} lessons, ${summary.purchases} purchases, ` +
-        `${summary.bookings} bookings, ${summary.cancellations} cancellations (${summary.refusals} refused) in ${seconds} s`,
-    );
+    if (gym) {
+      console.log(
+        `Seeded ${gym.members} members, ${gym.policies} price policies, ${gym.lessons} lessons, ${gym.purchases} purchases, ` +
+          `${gym.bookings} bookings, ${gym.cancellations} cancellations (${gym.refusals} refused)`,
+      );
+    }
+    if (feed) console.log(`Seeded ${feed.items} feed items, ${feed.likes} likes, ${feed.joins} joins`);
+    console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
   @Option({ flags: '-m, --members <count>', description: 'How many demo members to create', defaultValue: DEMO_DEFAULT_MEMBERS })
   parseMembers(value: string): number {
     return parseInteger('--members', value, 1, 9999);
+  }
+
+  @Option({ flags: '-f, --feed-items <count>', description: 'How many feed items to create', defaultValue: DEFAULT_FEED_ITEMS })
+  parseFeedItems(value: string): number {
+    return parseInteger('--feed-items', value, 0, 1_000_000);
   }
 
   @Option({ flags: '-s, --seed <number>', description: 'Seed of the pseudo-random generator (same seed, same data)', defaultValue: DEMO_DEFAULT_SEED })

@@ -1,7 +1,7 @@
 import { addDays } from '@app/core';
 import { GymLocation, LessonType } from '../entities/lesson.entity';
 import type { NewLesson } from '../lesson.service';
-import type { SeededRandom } from './seeded-random';
+import type { SeededRandom } from '@app/core';
 
 interface LessonKind {
   type: LessonType;

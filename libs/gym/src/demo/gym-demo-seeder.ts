@@ -12,7 +12,7 @@ import { LessonService } from '../lesson.service';
 import { PricePolicyService } from '../price-policy.service';
 import { DEMO_MEMBERSHIPS, type DemoMembership } from './demo-memberships';
 import { planDemoSchedule } from './demo-schedule';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@app/core';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_DEFAULT_MEMBERS = 300;

@@ -1,9 +1,15 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126040404_identity } from './Migration20261126040404_identity';
 import { Migration20261126042822_gym } from './Migration20261126042822_gym';
+import { Migration20261126044011_feed } from './Migration20261126044011_feed';
 
-/** Every migration, in order. `npm run migration:create` writes new files; add them here. */
+/**
+ * Every migration, in order. `npm run migration:create` writes new files; add them here.
+ * Review what it writes: it proposes single-column indexes that a composite index already covers
+ * and re-declares the generated columns; leave those lines out.
+ */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126040404_identity', class: Migration20261126040404_identity },
   { name: 'Migration20261126042822_gym', class: Migration20261126042822_gym },
+  { name: 'Migration20261126044011_feed', class: Migration20261126044011_feed },
 ];

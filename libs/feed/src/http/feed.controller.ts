@@ -1,0 +1,101 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponse, IdParamPipe } from '@app/core';
+import { type AuthenticatedUser, CurrentUser } from '@app/identity';
+import { FeedType } from '../entities/feed.entity';
+import { FeedReactionsService } from '../feed-reactions.service';
+import { FeedService } from '../feed.service';
+import { CreateGameDto, CreatePostDto, CreateTeamDto } from './dto/create-feed.dto';
+import {
+  FeedPageResponse,
+  FeedQueryDto,
+  FeedResponse,
+  JoinStateResponse,
+  LikeStateResponse,
+  toFeedResponse,
+  toJoinStateResponse,
+  toLikeStateResponse,
+} from './dto/feed.response';
+
+@ApiTags('feed')
+@ApiBearerAuth()
+@Controller('feeds')
+export class FeedController {
+  constructor(
+    private readonly feeds: FeedService,
+    private readonly reactions: FeedReactionsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The feed', description: 'Posts, games and teams in one list, newest first, cursor-paginated; ?type= for one kind.' })
+  @ApiOkResponse({ type: FeedPageResponse })
+  async page(@CurrentUser() me: AuthenticatedUser, @Query() query: FeedQueryDto): Promise<FeedPageResponse> {
+    const page = await this.feeds.page(me.id, query);
+    return { items: page.items.map(toFeedResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One feed item' })
+  @ApiOkResponse({ type: FeedResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async get(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<FeedResponse> {
+    return toFeedResponse(await this.feeds.get(me.id, id));
+  }
+
+  @Post('posts')
+  @ApiOperation({ summary: 'Write a post' })
+  @ApiCreatedResponse({ type: FeedResponse })
+  async createPost(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreatePostDto): Promise<FeedResponse> {
+    return toFeedResponse(await this.feeds.create(me.id, { type: FeedType.Post, ...dto }));
+  }
+
+  @Post('games')
+  @ApiOperation({ summary: 'Announce a game' })
+  @ApiCreatedResponse({ type: FeedResponse })
+  async createGame(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreateGameDto): Promise<FeedResponse> {
+    return toFeedResponse(await this.feeds.create(me.id, { type: FeedType.Game, ...dto }));
+  }
+
+  @Post('teams')
+  @ApiOperation({ summary: 'Open a team room' })
+  @ApiCreatedResponse({ type: FeedResponse })
+  async createTeam(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreateTeamDto): Promise<FeedResponse> {
+    return toFeedResponse(await this.feeds.create(me.id, { type: FeedType.Team, ...dto }));
+  }
+
+  @Post(':id/like')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Like an item', description: 'One like per member; liking twice changes nothing.' })
+  @ApiOkResponse({ type: LikeStateResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async like(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<LikeStateResponse> {
+    return toLikeStateResponse(await this.reactions.like(me.id, id));
+  }
+
+  @Delete(':id/like')
+  @ApiOperation({ summary: 'Take a like back' })
+  @ApiOkResponse({ type: LikeStateResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async unlike(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<LikeStateResponse> {
+    return toLikeStateResponse(await this.reactions.unlike(me.id, id));
+  }
+
+  @Post(':id/join')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Join a game or a team' })
+  @ApiOkResponse({ type: JoinStateResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'JOIN_NOT_SUPPORTED for posts' })
+  async join(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<JoinStateResponse> {
+    return toJoinStateResponse(await this.reactions.join(me.id, id));
+  }
+
+  @Delete(':id/join')
+  @ApiOperation({ summary: 'Leave a game or a team' })
+  @ApiOkResponse({ type: JoinStateResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'JOIN_NOT_SUPPORTED for posts' })
+  async leave(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<JoinStateResponse> {
+    return toJoinStateResponse(await this.reactions.leave(me.id, id));
+  }
+}
