@@ -1,18 +1,6 @@
-import { Entity, ManyToOne, type Opt, PrimaryKeyProp, Property } from '@mikro-orm/core';
-import { User } from '@app/identity';
-import { Feed } from './feed.entity';
+import { Entity } from '@mikro-orm/core';
+import { FeedReaction } from './feed-reaction.entity';
 
-/** One like per member and item: the composite primary key is the rule. */
+/** A like. */
 @Entity()
-export class FeedLike {
-  @ManyToOne(() => Feed, { primary: true, deleteRule: 'cascade' })
-  feed!: Feed;
-
-  @ManyToOne(() => User, { primary: true, deleteRule: 'cascade' })
-  user!: User;
-
-  [PrimaryKeyProp]?: ['feed', 'user'];
-
-  @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
-}
+export class FeedLike extends FeedReaction {}
