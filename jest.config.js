@@ -1,5 +1,5 @@
 /** @type {import('jest').Config} */
-const libs = ['core', 'identity', 'gym', 'feed', 'testing'];
+const libs = ['core', 'identity', 'gym', 'feed', 'poll', 'testing'];
 
 module.exports = {
   rootDir: '.',

@@ -81,10 +81,11 @@ describe('admin CLI (e2e)', () => {
   });
 
   it('seed-demo fills a consistent gym through the real services, and only once', async () => {
-    const first = await cli(['seed-demo', '--members', '20', '--feed-items', '300', '--seed', '7']);
+    const first = await cli(['seed-demo', '--members', '20', '--feed-items', '300', '--polls', '30', '--seed', '7']);
     expect(first).toMatchObject({ code: 0 });
     expect(first.stdout).toMatch(/Seeded 20 members, 5 price policies, \d+ lessons, \d+ purchases, \d+ bookings/);
     expect(first.stdout).toMatch(/Seeded 300 feed items, \d+ likes, \d+ joins/);
+    expect(first.stdout).toMatch(/Seeded 30 polls, \d+ votes/);
     const [seats, buckets, members] = await withServer(async (query) => [
       await query(`select count(*) as wrong from \`${scratchDb}\`.lesson l
                     where l.reserved_count <> (select count(*) from \`${scratchDb}\`.reservation r where r.lesson_id = l.id and r.active_flag = 1)
@@ -102,6 +103,11 @@ describe('admin CLI (e2e)', () => {
                  or (f.dtype = 'post' and f.joined_count > 0)`),
     );
     expect(counters).toEqual([{ wrong: 0 }]);
+    const doubleVotes = await withServer((query) =>
+      query(`select count(*) as wrong from (select v.poll_id, v.owner_id from \`${scratchDb}\`.poll_vote v join \`${scratchDb}\`.poll p on p.id = v.poll_id
+              where p.is_multiple_vote = 0 group by v.poll_id, v.owner_id having count(*) > 1) d`),
+    );
+    expect(doubleVotes).toEqual([{ wrong: 0 }]);
     const second = await cli(['seed-demo', '--members', '20']);
     expect(second.stdout).toMatch(/already there/);
   });

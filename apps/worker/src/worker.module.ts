@@ -3,11 +3,12 @@ import { ConfigModule, DatabaseModule, HealthService, RedisModule } from '@app/c
 import { FeedModule } from '@app/feed';
 import { GymModule } from '@app/gym';
 import { IdentityModule } from '@app/identity';
+import { PollModule } from '@app/poll';
 import { WorkerReadiness } from './worker-readiness';
 
 /** The queue-consuming process: domain modules and processors, no controllers. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule, GymModule, FeedModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule, GymModule, FeedModule, PollModule],
   providers: [HealthService, WorkerReadiness],
 })
 export class WorkerModule {}

@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './database/database.module';
 export * from './database/database-migrator';
 export * from './database/orm-options';
+export * from './database/retry-on-deadlock';
 export * from './errors/all-exceptions.filter';
 export * from './errors/domain-error';
 export * from './errors/error-response';

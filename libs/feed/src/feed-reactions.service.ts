@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsolationLevel, LockMode, type QueryResult } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { NotFoundError } from '@app/core';
+import { NotFoundError, retryOnDeadlock } from '@app/core';
 import { Feed } from './entities/feed.entity';
 import { JoinNotSupportedError } from './feed.errors';
 
@@ -55,24 +55,23 @@ export class FeedReactionsService {
 
   /** Adds or removes the member's reaction; returns the item's counter afterwards. */
   private react(kind: Kind, userId: number, feedId: number, add: boolean): Promise<number> {
+    return retryOnDeadlock(() => this.em.fork().transactional((em) => this.reactIn(em, kind, userId, feedId, add), { isolationLevel: IsolationLevel.READ_COMMITTED }));
+  }
+
+  private async reactIn(em: EntityManager, kind: Kind, userId: number, feedId: number, add: boolean): Promise<number> {
     const { table, counter } = KINDS[kind];
-    return this.em.transactional(
-      async (em) => {
-        // Lock the item first: the reaction row's foreign key would otherwise take a shared lock on it,
-        // and two transactions upgrading shared locks to update the counter deadlock each other.
-        const feed = await em.findOne(Feed, feedId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!feed) throw new NotFoundError('Feed', feedId);
-        if (kind === 'join' && !feed.joinable) throw new JoinNotSupportedError();
-        const change = add
-          ? await em.execute<QueryResult>(`insert ignore into \`${table}\` (feed_id, user_id, created_at) values (?, ?, ?)`, [feedId, userId, new Date()], 'run')
-          : await em.execute<QueryResult>(`delete from \`${table}\` where feed_id = ? and user_id = ?`, [feedId, userId], 'run');
-        if (change.affectedRows === 1) {
-          await em.execute(`update feed set ${counter} = ${counter} ${add ? '+' : '-'} 1 where id = ?`, [feedId], 'run');
-        }
-        const [row] = await em.execute<{ count: number }[]>(`select ${counter} as count from feed where id = ?`, [feedId]);
-        return row.count;
-      },
-      { isolationLevel: IsolationLevel.READ_COMMITTED },
-    );
+    // Lock the item first: the reaction row's foreign key would otherwise take a shared lock on it,
+    // and two transactions upgrading shared locks to update the counter deadlock each other.
+    const feed = await em.findOne(Feed, feedId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!feed) throw new NotFoundError('Feed', feedId);
+    if (kind === 'join' && !feed.joinable) throw new JoinNotSupportedError();
+    const change = add
+      ? await em.execute<QueryResult>(`insert ignore into \`${table}\` (feed_id, user_id, created_at) values (?, ?, ?)`, [feedId, userId, new Date()], 'run')
+      : await em.execute<QueryResult>(`delete from \`${table}\` where feed_id = ? and user_id = ?`, [feedId, userId], 'run');
+    if (change.affectedRows === 1) {
+      await em.execute(`update feed set ${counter} = ${counter} ${add ? '+' : '-'} 1 where id = ?`, [feedId], 'run');
+    }
+    const [row] = await em.execute<{ count: number }[]>(`select ${counter} as count from feed where id = ?`, [feedId]);
+    return row.count;
   }
 }

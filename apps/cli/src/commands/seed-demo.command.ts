@@ -3,14 +3,17 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { FeedDemoSeeder } from '@app/feed';
 import { DEMO_DEFAULT_MEMBERS, DEMO_DEFAULT_SEED, DEMO_FIRST_USERNAME, DEMO_PASSWORD, GymDemoSeeder } from '@app/gym';
 import { UserService } from '@app/identity';
+import { PollDemoSeeder } from '@app/poll';
 
 interface SeedDemoOptions {
   members: number;
   feedItems: number;
+  polls: number;
   seed: number;
 }
 
 const DEFAULT_FEED_ITEMS = 3000;
+const DEFAULT_POLLS = 200;
 
 function parseInteger(flag: string, value: string, min: number, max: number): number {
   const number = Number(value);
@@ -27,6 +30,7 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly orm: MikroORM,
     private readonly seeder: GymDemoSeeder,
     private readonly feedSeeder: FeedDemoSeeder,
+    private readonly pollSeeder: PollDemoSeeder,
     private readonly users: UserService,
   ) {
     super();
@@ -38,7 +42,8 @@ export class SeedDemoCommand extends CommandRunner {
     const gym = await this.seeder.seed(options);
     const authorIds = await RequestContext.create(this.orm.em.fork(), () => this.users.idsByUsernamePrefix('demo'));
     const feed = await this.feedSeeder.seed({ authorIds, items: options.feedItems, seed: options.seed });
-    if (!gym && !feed) {
+    const polls = await this.pollSeeder.seed({ memberIds: authorIds, polls: options.polls, seed: options.seed });
+    if (!gym && !feed && !polls) {
       console.log(`Demo data is already there (user "${DEMO_FIRST_USERNAME}" exists); nothing changed`);
       return;
     }
@@ -49,6 +54,7 @@ export class SeedDemoCommand extends CommandRunner {
       );
     }
     if (feed) console.log(`Seeded ${feed.items} feed items, ${feed.likes} likes, ${feed.joins} joins`);
+    if (polls) console.log(`Seeded ${polls.polls} polls, ${polls.votes} votes`);
     console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
@@ -60,6 +66,11 @@ export class SeedDemoCommand extends CommandRunner {
   @Option({ flags: '-f, --feed-items <count>', description: 'How many feed items to create', defaultValue: DEFAULT_FEED_ITEMS })
   parseFeedItems(value: string): number {
     return parseInteger('--feed-items', value, 0, 1_000_000);
+  }
+
+  @Option({ flags: '-p, --polls <count>', description: 'How many polls to create', defaultValue: DEFAULT_POLLS })
+  parsePolls(value: string): number {
+    return parseInteger('--polls', value, 0, 100_000);
   }
 
   @Option({ flags: '-s, --seed <number>', description: 'Seed of the pseudo-random generator (same seed, same data)', defaultValue: DEMO_DEFAULT_SEED })

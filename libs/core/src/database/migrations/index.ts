@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126040404_identity } from './Migration20261126040404_identity';
 import { Migration20261126042822_gym } from './Migration20261126042822_gym';
 import { Migration20261126044011_feed } from './Migration20261126044011_feed';
+import { Migration20261126044608_poll } from './Migration20261126044608_poll';
 
 /**
  * Every migration, in order. `npm run migration:create` writes new files; add them here.
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126040404_identity', class: Migration20261126040404_identity },
   { name: 'Migration20261126042822_gym', class: Migration20261126042822_gym },
   { name: 'Migration20261126044011_feed', class: Migration20261126044011_feed },
+  { name: 'Migration20261126044608_poll', class: Migration20261126044608_poll },
 ];

@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
+import { PageQueryDto } from '@app/core';
+
+export class VoteDto {
+  @ApiProperty({ example: [1], description: 'Questions of this poll; one unless the poll allows several' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(30)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(2_147_483_647, { each: true })
+  questionIds!: number[];
+}
+
+export class PollQueryDto extends PageQueryDto {}

@@ -1,0 +1,31 @@
+import { ConflictError, InvalidRequestError } from '@app/core';
+
+export class PollClosedError extends ConflictError {
+  constructor() {
+    super('POLL_CLOSED', 'The poll has ended');
+  }
+}
+
+export class AlreadyVotedError extends ConflictError {
+  constructor() {
+    super('ALREADY_VOTED', 'You have already voted for this');
+  }
+}
+
+export class MultipleNotAllowedError extends ConflictError {
+  constructor() {
+    super('MULTIPLE_NOT_ALLOWED', 'This poll takes one choice per member');
+  }
+}
+
+export class ForeignQuestionError extends InvalidRequestError {
+  constructor(ids: number[]) {
+    super('INVALID_QUESTION', `Not questions of this poll: ${ids.join(', ')}`);
+  }
+}
+
+export class PollEndTimeInPastError extends InvalidRequestError {
+  constructor() {
+    super('INVALID_END_TIME', 'endTime must be in the future');
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { FilterQuery } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/mysql';
+import { Clock, Cursor, NotFoundError, type Page } from '@app/core';
+import { User } from '@app/identity';
+import { PollQuestion } from './entities/poll-question.entity';
+import { Poll } from './entities/poll.entity';
+import { PollEndTimeInPastError } from './poll.errors';
+
+export interface NewPoll {
+  head: string;
+  message: string;
+  endTime: Date | null;
+  isAnonymousVote: boolean;
+  isMultipleVote: boolean;
+  questions: string[];
+}
+
+/** A poll with its questions, each with its votes, voters and their pictures. */
+export interface PollView {
+  poll: Poll;
+  questions: PollQuestion[];
+}
+
+/**
+ * Creating and reading polls. Whatever the number of polls, questions and votes, a page or a
+ * detail is two statements: the polls with their owners and pictures (joined, to-one), then every
+ * question of those polls with its votes, voters and pictures (one joined query).
+ */
+@Injectable()
+export class PollService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(ownerId: number, input: NewPoll): Promise<PollView> {
+    if (input.endTime && input.endTime.getTime() <= this.clock.now().getTime()) throw new PollEndTimeInPastError();
+    const poll = new Poll(this.em.getReference(User, ownerId), input, input.questions);
+    await this.em.persistAndFlush(poll);
+    return this.get(poll.id);
+  }
+
+  async get(id: number): Promise<PollView> {
+    const poll = await this.em.findOne(Poll, id, { populate: ['owner.image'] });
+    if (!poll) throw new NotFoundError('Poll', id);
+    const [view] = await this.withQuestions([poll]);
+    return view;
+  }
+
+  /** Newest first, keyset-paginated on the id. */
+  async page(query: { limit: number; cursor?: string }): Promise<Page<PollView>> {
+    const where: FilterQuery<Poll> = query.cursor ? { id: { $lt: Cursor.decode<[number]>(query.cursor, ['number'])[0] } } : {};
+    const rows = await this.em.find(Poll, where, { populate: ['owner.image'], orderBy: { id: 'desc' }, limit: query.limit + 1 });
+    const items = await this.withQuestions(rows.slice(0, query.limit));
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > query.limit && last ? Cursor.encode([last.poll.id]) : null };
+  }
+
+  private async withQuestions(polls: Poll[]): Promise<PollView[]> {
+    if (polls.length === 0) return [];
+    const questions = await this.em.find(
+      PollQuestion,
+      { poll: { $in: polls.map((poll) => poll.id) } },
+      { populate: ['votes.owner.image'], strategy: 'joined', orderBy: { ordering: 'asc', id: 'asc', votes: { id: 'asc' } } },
+    );
+    return polls.map((poll) => ({ poll, questions: questions.filter((question) => question.poll.id === poll.id) }));
+  }
+}
