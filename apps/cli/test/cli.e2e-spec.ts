@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
-import { testServerUrl } from '@app/testing';
+import { TEST_DATABASE_PREFIX, testServerUrl } from '@app/testing';
 
 const run = promisify(execFile);
 const workerId = process.env.JEST_WORKER_ID ?? '1';
-const scratchDb = `gym_cli_test_${workerId}`;
+const scratchDb = `${TEST_DATABASE_PREFIX}cli_${workerId}`;
 
 interface CliResult {
   code: number;
