@@ -3,10 +3,11 @@ import { ConfigModule, DatabaseModule, HealthModule } from '@app/core';
 import { FeedApiModule } from '@app/feed';
 import { GymApiModule } from '@app/gym';
 import { IdentityApiModule } from '@app/identity';
+import { JobsApiModule } from '@app/jobs';
 import { PollApiModule } from '@app/poll';
 
 /** The HTTP process: domain modules with their controllers. It consumes no queue. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule, GymApiModule, FeedApiModule, PollApiModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule, GymApiModule, FeedApiModule, PollApiModule, JobsApiModule],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { MaintenanceSchedule } from './maintenance-schedule';
 import { WorkerReadiness } from './worker-readiness';
 import { WorkerModule } from './worker.module';
 
@@ -9,6 +10,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   try {
     await app.get(WorkerReadiness).assertReady();
+    await app.get(MaintenanceSchedule).register();
   } catch (error) {
     await app.close();
     throw error;

@@ -3,12 +3,16 @@ import { ConfigModule, DatabaseModule, HealthService, RedisModule } from '@app/c
 import { FeedModule } from '@app/feed';
 import { GymModule } from '@app/gym';
 import { IdentityModule } from '@app/identity';
+import { EmailSendingModule, JobsModule } from '@app/jobs';
 import { PollModule } from '@app/poll';
+import { MaintenanceSchedule } from './maintenance-schedule';
+import { EmailProcessor } from './processors/email.processor';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { WorkerReadiness } from './worker-readiness';
 
 /** The queue-consuming process: domain modules and processors, no controllers. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule, GymModule, FeedModule, PollModule],
-  providers: [HealthService, WorkerReadiness],
+  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule, GymModule, FeedModule, PollModule, JobsModule, EmailSendingModule],
+  providers: [HealthService, WorkerReadiness, EmailProcessor, MaintenanceProcessor, MaintenanceSchedule],
 })
 export class WorkerModule {}

@@ -3,3 +3,4 @@ export * from './fake-clock';
 export * from './gym-factories';
 export * from './test-app';
 export * from './test-databases';
+export * from './smtp-sink';

@@ -60,6 +60,25 @@ class EnvironmentVariables {
 
   @IsIn(['off', 'warn', 'throw'])
   N_PLUS_ONE_MODE: NPlusOneMode = 'warn';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  EMAIL_ATTEMPTS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  EMAIL_BACKOFF_MS = 5_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(24)
+  TASK_RETENTION_HOURS = 48;
+
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'EXPIRE_CREDITS_CRON must be a five-field cron expression' })
+  EXPIRE_CREDITS_CRON = '5 0 * * *';
 }
 
 export class ConfigError extends Error {
@@ -83,6 +102,10 @@ export class AppConfig {
   readonly timezone: string;
   readonly nPlusOneThreshold: number;
   readonly nPlusOneMode: NPlusOneMode;
+  readonly emailAttempts: number;
+  readonly emailBackoffMs: number;
+  readonly taskRetentionSeconds: number;
+  readonly expireCreditsCron: string;
 
   constructor(vars: EnvironmentVariables) {
     this.environment = vars.NODE_ENV;
@@ -97,6 +120,10 @@ export class AppConfig {
     this.timezone = vars.APP_TIMEZONE;
     this.nPlusOneThreshold = vars.N_PLUS_ONE_THRESHOLD;
     this.nPlusOneMode = vars.N_PLUS_ONE_MODE;
+    this.emailAttempts = vars.EMAIL_ATTEMPTS;
+    this.emailBackoffMs = vars.EMAIL_BACKOFF_MS;
+    this.taskRetentionSeconds = vars.TASK_RETENTION_HOURS * 3600;
+    this.expireCreditsCron = vars.EXPIRE_CREDITS_CRON;
   }
 
   get isProduction(): boolean {

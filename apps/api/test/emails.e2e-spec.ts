@@ -1,0 +1,111 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import request from 'supertest';
+import { EMAIL_QUEUE } from '@app/jobs';
+import { createTestApp, type Member, newMember, newStaff, resetDatabase, type SmtpSink, startSmtpSink } from '@app/testing';
+import { WorkerModule } from '../../worker/src/worker.module';
+
+/** The API enqueues; a worker (the real WorkerModule, in this process) sends to a real SMTP sink. */
+describe('Background email (e2e)', () => {
+  let sink: SmtpSink;
+  let app: INestApplication;
+  let worker: INestApplicationContext;
+  let http: ReturnType<typeof request>;
+  let staff: Member;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    process.env.SMTP_URL = sink.url;
+    app = await createTestApp();
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    http = request(app.getHttpServer());
+    queue = app.get<Queue>(getQueueToken(EMAIL_QUEUE));
+  });
+  beforeEach(async () => {
+    await resetDatabase(app);
+    staff = await newStaff(app);
+    sink.received.length = 0;
+    sink.judge = () => 'accept';
+  });
+  afterEach(() => queue.clean(0, 'completed').then(() => queue.clean(0, 'failed')));
+  afterAll(async () => {
+    await worker.close();
+    await queue.obliterate({ force: true });
+    await app.close();
+    await sink.close();
+  });
+
+  const send = (recipients: string[], who: Member = staff) =>
+    http.post('/emails').set('Authorization', who.auth).send({ recipients, subject: 'December timetable', body: 'New yoga classes.' });
+
+  async function settled(taskId: string): Promise<request.Response> {
+    for (let i = 0; i < 200; i++) {
+      const res = await http.get(`/tasks/${taskId}`).set('Authorization', staff.auth).expect(200);
+      if (res.body.state === 'completed' || res.body.state === 'failed') return res;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`task ${taskId} did not finish`);
+  }
+
+  it('answers 202 with a task id, then delivers one message per recipient', async () => {
+    const res = await send(['a@example.com', 'b@example.com', 'c@example.com']);
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ taskId: expect.stringMatching(/^email-[0-9a-f-]{36}$/) });
+    const task = await settled(res.body.taskId);
+    expect(task.body).toEqual({ id: res.body.taskId, queue: 'email', state: 'completed', progress: 100, attempts: 1, result: { sent: 3, rejected: [] }, error: null });
+    expect(sink.received.map((mail) => mail.to).sort()).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
+    expect(sink.received.every((mail) => mail.subject === 'December timetable')).toBe(true);
+  });
+
+  it('records a recipient the server refuses for good, and does not retry it', async () => {
+    sink.judge = (recipient) => (recipient === 'gone@example.com' ? 'reject' : 'accept');
+    const { body } = await send(['a@example.com', 'gone@example.com', 'b@example.com']).expect(202);
+    const task = await settled(body.taskId);
+    expect(task.body).toMatchObject({ state: 'completed', attempts: 1 });
+    expect(task.body.result).toEqual({ sent: 2, rejected: [{ recipient: 'gone@example.com', error: expect.stringContaining('550') }] });
+  });
+
+  it('retries a temporary failure with backoff, sending to each recipient exactly once', async () => {
+    sink.judge = (recipient, attempt) => (recipient === 'slow@example.com' && attempt === 1 ? 'defer' : 'accept');
+    const { body } = await send(['a@example.com', 'slow@example.com', 'b@example.com']).expect(202);
+    const task = await settled(body.taskId);
+    expect(task.body).toMatchObject({ state: 'completed', attempts: 2, result: { sent: 3, rejected: [] } });
+    expect(sink.received.map((mail) => mail.to).sort()).toEqual(['a@example.com', 'b@example.com', 'slow@example.com']);
+  });
+
+  it('fails a job that runs out of attempts, keeping its last error', async () => {
+    sink.judge = (recipient) => (recipient === 'down@example.com' ? 'defer' : 'accept');
+    const { body } = await send(['a@example.com', 'down@example.com']).expect(202);
+    const task = await settled(body.taskId);
+    expect(task.body).toMatchObject({ state: 'failed', attempts: 5, result: null, error: expect.stringContaining('451') });
+    expect(sink.received.map((mail) => mail.to)).toEqual(['a@example.com']);
+  });
+
+  it('answers 404 for unknown task ids, never a pending state', async () => {
+    for (const id of ['email-00000000-0000-0000-0000-000000000000', 'nope', 'maintenance-1']) {
+      const res = await http.get(`/tasks/${id}`).set('Authorization', staff.auth);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('keeps email and tasks to staff', async () => {
+    const member = await newMember(app);
+    expect((await send(['a@example.com'], member)).status).toBe(403);
+    expect((await http.post('/emails').send({ recipients: ['a@example.com'], subject: 's', body: 'b' })).status).toBe(401);
+    const { body } = await send(['a@example.com']).expect(202);
+    expect((await http.get(`/tasks/${body.taskId}`).set('Authorization', member.auth)).status).toBe(403);
+  });
+
+  it('refuses bad addresses and empty lists with 400, enqueueing nothing', async () => {
+    const before = await queue.getJobCounts();
+    const bad = await send(['a@example.com', 'not-an-address']);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'recipients', messages: ['each value in recipients must be an email'] });
+    expect((await send([])).status).toBe(400);
+    expect(await queue.getJobCounts()).toEqual(before);
+  });
+});

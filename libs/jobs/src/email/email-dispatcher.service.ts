@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { randomUUID } from 'node:crypto';
+import { AppConfig, withTimeout } from '@app/core';
+import { QueueUnavailableError } from '../jobs.errors';
+import { EMAIL_QUEUE, SEND_EMAIL_JOB } from '../queues';
+import type { EmailJobData } from './email-job';
+
+export interface EmailRequest {
+  recipients: string[];
+  subject: string;
+  body: string;
+}
+
+/**
+ * Enqueues a mailing as one job and returns its task id at once: however long the list, the
+ * sending happens in the worker. Refuses quickly (503) when Redis is down instead of queueing in
+ * memory.
+ */
+@Injectable()
+export class EmailDispatcher {
+  constructor(
+    @InjectQueue(EMAIL_QUEUE) private readonly queue: Queue<EmailJobData>,
+    private readonly config: AppConfig,
+  ) {}
+
+  async enqueue(request: EmailRequest): Promise<string> {
+    if (this.queue.client.status !== 'ready') throw new QueueUnavailableError();
+    const data: EmailJobData = { ...request, recipients: [...new Set(request.recipients)], delivered: [], rejected: [] };
+    const job = await withTimeout(
+      this.queue.add(SEND_EMAIL_JOB, data, {
+        jobId: `${EMAIL_QUEUE}-${randomUUID()}`,
+        attempts: this.config.emailAttempts,
+        backoff: { type: 'exponential', delay: this.config.emailBackoffMs },
+        removeOnComplete: { age: this.config.taskRetentionSeconds },
+        removeOnFail: { age: this.config.taskRetentionSeconds },
+      }),
+      2_000,
+      'enqueue timed out',
+    ).catch(() => {
+      throw new QueueUnavailableError();
+    });
+    return String(job.id);
+  }
+}

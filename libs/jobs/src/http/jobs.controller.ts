@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorResponse } from '@app/core';
+import { StaffOnly } from '@app/identity';
+import { EmailDispatcher } from '../email/email-dispatcher.service';
+import { TaskService } from '../tasks/task.service';
+import { SendEmailDto, TaskAcceptedResponse, TaskStatusResponse } from './dto/email.dto';
+
+@ApiTags('jobs')
+@ApiBearerAuth()
+@StaffOnly()
+@Controller()
+export class JobsController {
+  constructor(
+    private readonly emails: EmailDispatcher,
+    private readonly tasks: TaskService,
+  ) {}
+
+  @Post('emails')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send an email to many recipients (staff)', description: 'Answers at once with a task id; the worker sends. Poll GET /tasks/{id}.' })
+  @ApiAcceptedResponse({ type: TaskAcceptedResponse })
+  @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'QUEUE_UNAVAILABLE' })
+  async send(@Body() dto: SendEmailDto): Promise<TaskAcceptedResponse> {
+    return { taskId: await this.emails.enqueue(dto) };
+  }
+
+  @Get('tasks/:id')
+  @ApiOperation({ summary: 'A background task (staff)', description: 'State, progress, attempts, result or error of a job.' })
+  @ApiOkResponse({ type: TaskStatusResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async task(@Param('id') id: string): Promise<TaskStatusResponse> {
+    return this.tasks.get(id);
+  }
+}

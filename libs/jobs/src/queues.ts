@@ -1,0 +1,10 @@
+/** Queue and job names shared by the producers (API, CLI) and the processors (worker). */
+export const EMAIL_QUEUE = 'email';
+export const SEND_EMAIL_JOB = 'send-email';
+
+export const MAINTENANCE_QUEUE = 'maintenance';
+export const EXPIRE_CREDITS_JOB = 'expire-credits';
+
+/** Every queue `GET /tasks/:id` can answer for; a task id starts with its queue's name. */
+export const TASK_QUEUES = [EMAIL_QUEUE, MAINTENANCE_QUEUE] as const;
+export type TaskQueue = (typeof TASK_QUEUES)[number];
