@@ -5,6 +5,7 @@ import type { Queue } from 'bull';
 import request from 'supertest';
 import { EMAIL_QUEUE } from '@app/jobs';
 import { createTestApp, type Member, newMember, newStaff, resetDatabase, type SmtpSink, startSmtpSink } from '@app/testing';
+import { QueueConsumers } from '../../worker/src/queue-consumers';
 import { WorkerModule } from '../../worker/src/worker.module';
 
 /** The API enqueues; a worker (the real WorkerModule, in this process) sends to a real SMTP sink. */
@@ -21,6 +22,7 @@ describe('Background email (e2e)', () => {
     process.env.SMTP_URL = sink.url;
     app = await createTestApp();
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    worker.get(QueueConsumers).start();
     http = request(app.getHttpServer());
     queue = app.get<Queue>(getQueueToken(EMAIL_QUEUE));
   });

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createTestApp } from '@app/testing';
+import { createTestApp, newStaff } from '@app/testing';
 
 describe('GET /health (e2e)', () => {
   it('is public and reports both dependencies up', async () => {
@@ -37,6 +37,16 @@ describe('GET /health (e2e)', () => {
 
     it('keeps serving routes that do not need Redis', async () => {
       await request(app.getHttpServer()).post('/auth/login').send({ username: 'nobody', password: 'x' }).expect(401);
+    });
+
+    it('answers POST /emails with 503 QUEUE_UNAVAILABLE at once', async () => {
+      const staff = await newStaff(app);
+      const res = await request(app.getHttpServer())
+        .post('/emails')
+        .set('Authorization', staff.auth)
+        .send({ recipients: ['a@example.com'], subject: 'Hi', body: 'Hello' });
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ statusCode: 503, code: 'QUEUE_UNAVAILABLE', message: 'The job queue is unavailable, try again shortly' });
     });
   });
 });

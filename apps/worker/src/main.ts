@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { closeOnSignals } from '@app/core';
 import { MaintenanceSchedule } from './maintenance-schedule';
+import { QueueConsumers } from './queue-consumers';
 import { WorkerReadiness } from './worker-readiness';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule);
-  app.enableShutdownHooks();
+  closeOnSignals(app, 'Worker');
   try {
     await app.get(WorkerReadiness).assertReady();
     await app.get(MaintenanceSchedule).register();
+    app.get(QueueConsumers).start();
   } catch (error) {
     await app.close();
     throw error;

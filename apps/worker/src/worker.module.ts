@@ -8,11 +8,12 @@ import { PollModule } from '@app/poll';
 import { MaintenanceSchedule } from './maintenance-schedule';
 import { EmailProcessor } from './processors/email.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { QueueConsumers } from './queue-consumers';
 import { WorkerReadiness } from './worker-readiness';
 
 /** The queue-consuming process: domain modules and processors, no controllers. */
 @Module({
   imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule, GymModule, FeedModule, PollModule, JobsModule, EmailSendingModule],
-  providers: [HealthService, WorkerReadiness, EmailProcessor, MaintenanceProcessor, MaintenanceSchedule],
+  providers: [HealthService, WorkerReadiness, EmailProcessor, MaintenanceProcessor, MaintenanceSchedule, QueueConsumers],
 })
 export class WorkerModule {}

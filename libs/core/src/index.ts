@@ -28,3 +28,4 @@ export * from './time/zoned-date';
 export * from './http/pagination';
 export * from './http/validators';
 export * from './random/seeded-random';
+export * from './lifecycle/graceful-shutdown';

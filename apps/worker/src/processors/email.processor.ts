@@ -1,13 +1,17 @@
-import { Process, Processor } from '@nestjs/bull';
-import type { Job } from 'bull';
-import { EmailDelivery, type EmailJobData, type EmailJobResult, EMAIL_QUEUE, SEND_EMAIL_JOB } from '@app/jobs';
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { EmailDelivery, type EmailJobData, EMAIL_QUEUE, SEND_EMAIL_JOB } from '@app/jobs';
+import type { QueueProcessor } from './queue-processor';
 
-@Processor(EMAIL_QUEUE)
-export class EmailProcessor {
-  constructor(private readonly delivery: EmailDelivery) {}
+@Injectable()
+export class EmailProcessor implements QueueProcessor {
+  constructor(
+    @InjectQueue(EMAIL_QUEUE) readonly queue: Queue<EmailJobData>,
+    private readonly delivery: EmailDelivery,
+  ) {}
 
-  @Process(SEND_EMAIL_JOB)
-  send(job: Job<EmailJobData>): Promise<EmailJobResult> {
-    return this.delivery.deliver(job);
+  register(): Promise<void> {
+    return this.queue.process(SEND_EMAIL_JOB, 1, (job) => this.delivery.deliver(job));
   }
 }
