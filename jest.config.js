@@ -1,5 +1,5 @@
 /** @type {import('jest').Config} */
-const libs = ['core', 'identity', 'gym', 'feed', 'poll', 'testing'];
+const libs = ['core', 'identity', 'gym', 'feed', 'poll', 'release', 'testing'];
 
 module.exports = {
   rootDir: '.',

@@ -4,9 +4,10 @@ import { FeedApiModule } from '@app/feed';
 import { GymApiModule } from '@app/gym';
 import { IdentityApiModule } from '@app/identity';
 import { PollApiModule } from '@app/poll';
+import { ReleaseApiModule } from '@app/release';
 
 /** The HTTP process: domain modules with their controllers. It consumes no queue. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule, GymApiModule, FeedApiModule, PollApiModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule, GymApiModule, FeedApiModule, PollApiModule, ReleaseApiModule],
 })
 export class AppModule {}

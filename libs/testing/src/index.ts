@@ -1,5 +1,6 @@
 export * from './factories';
 export * from './fake-clock';
 export * from './gym-factories';
+export * from './release-factories';
 export * from './test-app';
 export * from './test-databases';
