@@ -25,6 +25,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .setVersion('1.0')
       .addBearerAuth()
       .addSecurityRequirements('bearer')
+      .addCookieAuth('access_token', { type: 'apiKey', in: 'cookie', description: 'Set by POST /auth/login; accepted only by GET /release/report' })
       .build(),
   );
   SwaggerModule.setup('swagger', app, document, {

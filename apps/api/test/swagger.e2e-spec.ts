@@ -30,7 +30,22 @@ describe('Swagger (e2e)', () => {
     const doc = (await request(app.getHttpServer()).get('/swagger-json')).body as { paths: Record<string, Record<string, Operation>> };
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
     expect(operations.map((o) => o.route)).toEqual(
-      expect.arrayContaining(['POST /users', 'POST /auth/login', 'GET /users/me', 'GET /users/{id}', 'PUT /users/me/image', 'GET /health']),
+      expect.arrayContaining([
+        'POST /users',
+        'POST /auth/login',
+        'GET /users/me',
+        'GET /users/{id}',
+        'PUT /users/me/image',
+        'GET /health',
+        'POST /cars',
+        'GET /cars',
+        'GET /cars/{id}/pallets',
+        'GET /cars/{id}/release-sheet',
+        'POST /order-lists',
+        'GET /order-lists',
+        'PUT /pallets/{id}/orders',
+        'GET /release/report',
+      ]),
     );
     for (const { route, op } of operations) {
       expect({ route, tagged: (op.tags ?? []).length > 0, summary: Boolean(op.summary) }).toEqual({ route, tagged: true, summary: true });
@@ -41,6 +56,9 @@ describe('Swagger (e2e)', () => {
     const doc = (await request(app.getHttpServer()).get('/swagger-json')).body;
     expect(Object.keys(doc.components.schemas.CreateUserDto.properties).sort()).toEqual(['password', 'phoneNumber', 'username']);
     expect(doc.components.schemas.UserResponse.properties).toHaveProperty('image');
+    expect(Object.keys(doc.components.schemas.CreateOrderListDto.properties).sort()).toEqual(['code', 'codeName', 'count', 'locationName', 'ymd']);
+    expect(doc.paths['/order-lists'].post.requestBody.content['application/json'].schema).toEqual({ type: 'array', items: { $ref: '#/components/schemas/CreateOrderListDto' } });
+    expect(Object.keys(doc.paths['/release/report'].get.responses['200'].content)).toEqual(['text/html']);
     expect(doc.components.schemas.ErrorResponse.required).toEqual(expect.arrayContaining(['statusCode', 'code', 'message']));
   });
 });

@@ -4,6 +4,7 @@ import { FeedModule } from '@app/feed';
 import { GymModule } from '@app/gym';
 import { IdentityModule } from '@app/identity';
 import { PollModule } from '@app/poll';
+import { ReleaseModule } from '@app/release';
 import { CreateDefaultUserCommand } from './commands/create-default-user.command';
 import { ExpireCreditsCommand } from './commands/expire-credits.command';
 import { MigrateCommand } from './commands/migrate.command';
@@ -15,7 +16,7 @@ import { WaitForDbCommand } from './commands/wait-for-db.command';
  * module is imported, so the process exits when its command is done.
  */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot({ connect: false }), IdentityModule, GymModule, FeedModule, PollModule],
+  imports: [ConfigModule, DatabaseModule.forRoot({ connect: false }), IdentityModule, GymModule, FeedModule, PollModule, ReleaseModule],
   providers: [DatabaseMigrator, WaitForDbCommand, MigrateCommand, CreateDefaultUserCommand, ExpireCreditsCommand, SeedDemoCommand],
 })
 export class CliModule {}

@@ -86,6 +86,7 @@ describe('admin CLI (e2e)', () => {
     expect(first.stdout).toMatch(/Seeded 20 members, 5 price policies, \d+ lessons, \d+ purchases, \d+ bookings/);
     expect(first.stdout).toMatch(/Seeded 300 feed items, \d+ likes, \d+ joins/);
     expect(first.stdout).toMatch(/Seeded 30 polls, \d+ votes/);
+    expect(first.stdout).toMatch(/Seeded 5 cars with 34 pallets, 420 order lines over 7 days \(\d+ loaded\)/);
     const [seats, buckets, members] = await withServer(async (query) => [
       await query(`select count(*) as wrong from \`${scratchDb}\`.lesson l
                     where l.reserved_count <> (select count(*) from \`${scratchDb}\`.reservation r where r.lesson_id = l.id and r.active_flag = 1)
@@ -108,6 +109,14 @@ describe('admin CLI (e2e)', () => {
               where p.is_multiple_vote = 0 group by v.poll_id, v.owner_id having count(*) > 1) d`),
     );
     expect(doubleVotes).toEqual([{ wrong: 0 }]);
+    const release = await withServer((query) =>
+      query(`select (select count(*) from \`${scratchDb}\`.car c
+                      where (select count(*) from \`${scratchDb}\`.pallet p where p.car_id = c.id)
+                         <> (select max(p.seq) from \`${scratchDb}\`.pallet p where p.car_id = c.id)) as badPallets,
+                    (select count(distinct ymd) from \`${scratchDb}\`.order_list) as days,
+                    (select count(*) from \`${scratchDb}\`.order_list where pallet_id is not null) > 0 as anyLoaded`),
+    );
+    expect(release).toEqual([{ badPallets: 0, days: 7, anyLoaded: 1 }]);
     const second = await cli(['seed-demo', '--members', '20']);
     expect(second.stdout).toMatch(/already there/);
   });

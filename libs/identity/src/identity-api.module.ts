@@ -8,14 +8,15 @@ import { TOKEN_ISSUER } from './auth/authenticated-user';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
+import { SessionCookieJwtStrategy } from './auth/session-cookie-jwt.strategy';
 import { StaffGuard } from './auth/staff.guard';
 import { AuthController } from './http/auth.controller';
 import { UsersController } from './http/users.controller';
 import { IdentityModule } from './identity.module';
 
 /**
- * Sign-up, login and the guards every API route passes: a bearer token unless `@Public()`,
- * staff for `@StaffOnly()`.
+ * Sign-up, login and the guards every API route passes: a bearer token unless `@Public()` (or
+ * the session cookie on `@AcceptsSessionCookie()` pages), staff for `@StaffOnly()`.
  */
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { IdentityModule } from './identity.module';
     AuthService,
     LocalStrategy,
     JwtStrategy,
+    SessionCookieJwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: StaffGuard },
   ],

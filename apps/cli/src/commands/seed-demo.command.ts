@@ -4,6 +4,7 @@ import { FeedDemoSeeder } from '@app/feed';
 import { DEMO_DEFAULT_MEMBERS, DEMO_DEFAULT_SEED, DEMO_FIRST_USERNAME, DEMO_PASSWORD, GymDemoSeeder } from '@app/gym';
 import { UserService } from '@app/identity';
 import { PollDemoSeeder } from '@app/poll';
+import { ReleaseDemoSeeder } from '@app/release';
 
 interface SeedDemoOptions {
   members: number;
@@ -23,7 +24,7 @@ function parseInteger(flag: string, value: string, min: number, max: number): nu
 
 @Command({
   name: 'seed-demo',
-  description: `Fill an empty gym with demo members (demo0001…, password "${DEMO_PASSWORD}"), memberships, a month of lessons and bookings`,
+  description: `Fill an empty gym with demo members (demo0001…, password "${DEMO_PASSWORD}"), memberships, a month of lessons and bookings, a feed, polls, and a week of release sheets`,
 })
 export class SeedDemoCommand extends CommandRunner {
   constructor(
@@ -31,6 +32,7 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly seeder: GymDemoSeeder,
     private readonly feedSeeder: FeedDemoSeeder,
     private readonly pollSeeder: PollDemoSeeder,
+    private readonly releaseSeeder: ReleaseDemoSeeder,
     private readonly users: UserService,
   ) {
     super();
@@ -43,7 +45,8 @@ export class SeedDemoCommand extends CommandRunner {
     const authorIds = await RequestContext.create(this.orm.em.fork(), () => this.users.idsByUsernamePrefix('demo'));
     const feed = await this.feedSeeder.seed({ authorIds, items: options.feedItems, seed: options.seed });
     const polls = await this.pollSeeder.seed({ memberIds: authorIds, polls: options.polls, seed: options.seed });
-    if (!gym && !feed && !polls) {
+    const release = await this.releaseSeeder.seed({ seed: options.seed });
+    if (!gym && !feed && !polls && !release) {
       console.log(`Demo data is already there (user "${DEMO_FIRST_USERNAME}" exists); nothing changed`);
       return;
     }
@@ -55,6 +58,9 @@ export class SeedDemoCommand extends CommandRunner {
     }
     if (feed) console.log(`Seeded ${feed.items} feed items, ${feed.likes} likes, ${feed.joins} joins`);
     if (polls) console.log(`Seeded ${polls.polls} polls, ${polls.votes} votes`);
+    if (release) {
+      console.log(`Seeded ${release.cars} cars with ${release.pallets} pallets, ${release.orders} order lines over ${release.days} days (${release.loaded} loaded)`);
+    }
     console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 

@@ -11,3 +11,11 @@ export const StaffOnly = (): MethodDecorator & ClassDecorator => SetMetadata(STA
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest<Request>().user as AuthenticatedUser,
 );
+
+export const ACCEPTS_SESSION_COOKIE = 'auth:acceptsSessionCookie';
+
+/**
+ * A page a browser opens by navigation (no bearer header then): the route also accepts the
+ * login's HttpOnly session cookie, for GET only. Keep it to read-only pages.
+ */
+export const AcceptsSessionCookie = (): MethodDecorator => SetMetadata(ACCEPTS_SESSION_COOKIE, true);

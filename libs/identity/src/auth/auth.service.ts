@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { CookieOptions } from 'express';
 import { AppConfig } from '@app/core';
 import type { User } from '../entities/user.entity';
 import type { TokenClaims } from './authenticated-user';
+import { sessionCookieOptions } from './session-cookie';
 
 export interface IssuedToken {
   accessToken: string;
@@ -21,5 +23,10 @@ export class AuthService {
     const claims: TokenClaims = { sub: user.id, username: user.username, staff: user.isStaff };
     const accessToken = await this.jwt.signAsync(claims);
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtExpiresInSeconds };
+  }
+
+  /** The session cookie's attributes: it lives as long as the token; Secure in production (HTTPS). */
+  sessionCookieOptions(): CookieOptions {
+    return sessionCookieOptions(this.config.jwtExpiresInSeconds, this.config.isProduction);
   }
 }

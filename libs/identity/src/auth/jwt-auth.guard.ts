@@ -2,24 +2,44 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { IS_PUBLIC, UnauthenticatedError } from '@app/core';
+import { ACCEPTS_SESSION_COOKIE } from './auth.decorators';
+import { SESSION_COOKIE_STRATEGY } from './session-cookie-jwt.strategy';
 
-/** On for every route unless `@Public()`: a valid bearer token, else 401 `UNAUTHENTICATED`. */
+function toUser<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
+  if (error || !user) {
+    const reason = info instanceof Error ? info.message : 'a bearer token is required';
+    throw new UnauthenticatedError('UNAUTHENTICATED', `Authentication failed: ${reason}`);
+  }
+  return user;
+}
+
+/** Bearer header or session cookie, for the routes marked `@AcceptsSessionCookie()`. */
+class SessionCookieAuthGuard extends AuthGuard(SESSION_COOKIE_STRATEGY) {
+  override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
+    return toUser(error, user, info);
+  }
+}
+
+/**
+ * On for every route unless `@Public()`: a valid bearer token, else 401 `UNAUTHENTICATED`.
+ * Routes marked `@AcceptsSessionCookie()` also take the login's session cookie on GET.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
+  private readonly sessionCookieGuard = new SessionCookieAuthGuard();
+
   constructor(private readonly reflector: Reflector) {
     super();
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic ? true : super.canActivate(context);
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(ACCEPTS_SESSION_COOKIE, targets)) return this.sessionCookieGuard.canActivate(context);
+    return super.canActivate(context);
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
-    if (error || !user) {
-      const reason = info instanceof Error ? info.message : 'a bearer token is required';
-      throw new UnauthenticatedError('UNAUTHENTICATED', `Authentication failed: ${reason}`);
-    }
-    return user;
+    return toUser(error, user, info);
   }
 }

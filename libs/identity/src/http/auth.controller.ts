@@ -1,10 +1,11 @@
-import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ErrorResponse, Public } from '@app/core';
 import { AuthService } from '../auth/auth.service';
 import { LocalAuthGuard } from '../auth/local-auth.guard';
 import { LoginBodyGuard } from '../auth/login-body.guard';
+import { SESSION_COOKIE, SESSION_COOKIE_PATH } from '../auth/session-cookie';
 import type { User } from '../entities/user.entity';
 import { LoginDto } from './dto/login.dto';
 import { TokenResponse } from './dto/token.response';
@@ -18,12 +19,20 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @UseGuards(LoginBodyGuard, LocalAuthGuard)
-  @ApiOperation({ summary: 'Log in', description: 'Exchanges a username and password for a bearer token.' })
+  @ApiOperation({
+    summary: 'Log in',
+    description: `Exchanges a username and password for a bearer token. Also sets it as an HttpOnly, SameSite=Strict cookie \`${SESSION_COOKIE}\` with Path=${SESSION_COOKIE_PATH}, for the pages a browser opens there (the printable release sheet).`,
+  })
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: TokenResponse })
+  @ApiOkResponse({
+    type: TokenResponse,
+    headers: { 'Set-Cookie': { description: `${SESSION_COOKIE}=<token>; Path=${SESSION_COOKIE_PATH}; HttpOnly; SameSite=Strict`, schema: { type: 'string' } } },
+  })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'INVALID_CREDENTIALS' })
-  login(@Req() request: Request): Promise<TokenResponse> {
-    return this.auth.issueToken(request.user as User);
+  async login(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokenResponse> {
+    const token = await this.auth.issueToken(request.user as User);
+    response.cookie(SESSION_COOKIE, token.accessToken, this.auth.sessionCookieOptions());
+    return token;
   }
 }

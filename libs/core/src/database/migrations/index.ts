@@ -3,15 +3,18 @@ import { Migration20261126040404_identity } from './Migration20261126040404_iden
 import { Migration20261126042822_gym } from './Migration20261126042822_gym';
 import { Migration20261126044011_feed } from './Migration20261126044011_feed';
 import { Migration20261126044608_poll } from './Migration20261126044608_poll';
+import { Migration20261126045600_release } from './Migration20261126045600_release';
 
 /**
  * Every migration, in order. `npm run migration:create` writes new files; add them here.
  * Review what it writes: it proposes single-column indexes that a composite index already covers
- * and re-declares the generated columns; leave those lines out.
+ * (the release's `pallet (car_id)` beside the unique `(car_id, seq)`) and re-declares the generated
+ * columns; leave those lines out.
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126040404_identity', class: Migration20261126040404_identity },
   { name: 'Migration20261126042822_gym', class: Migration20261126042822_gym },
   { name: 'Migration20261126044011_feed', class: Migration20261126044011_feed },
   { name: 'Migration20261126044608_poll', class: Migration20261126044608_poll },
+  { name: 'Migration20261126045600_release', class: Migration20261126045600_release },
 ];

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/mysql';
+import { NotFoundError } from '@app/core';
+import type { CarSummary, PalletLoad } from './car.repository';
+import { Car } from './entities/car.entity';
+import { CarNumberTakenError } from './release.errors';
+import type { Ymd } from './ymd';
+
+export interface NewCar {
+  carNumber: string;
+  type: string;
+  palletCount: number;
+}
+
+@Injectable()
+export class CarService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The car and its pallets 1..n (two inserts); a taken number is refused by the unique key. */
+  async create(input: NewCar): Promise<Car> {
+    const car = new Car(input);
+    try {
+      await this.em.persistAndFlush(car);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new CarNumberTakenError(input.carNumber);
+      throw error;
+    }
+    return car;
+  }
+
+  /** Every car with its pallet count, in one statement. */
+  list(): Promise<CarSummary[]> {
+    return this.em.getRepository(Car).summaries();
+  }
+
+  /** The car's pallets with the number of orders loaded on each on `ymd`, in one statement. */
+  async palletLoads(carId: number, ymd: Ymd): Promise<PalletLoad[]> {
+    const loads = await this.em.getRepository(Car).palletLoads(carId, ymd);
+    if (!loads) throw new NotFoundError('Car', carId);
+    return loads;
+  }
+}

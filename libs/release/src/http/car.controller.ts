@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponse, IdParamPipe } from '@app/core';
+import { StaffOnly } from '@app/identity';
+import { CarService } from '../car.service';
+import { ReleaseSheetService } from '../release-sheet.service';
+import {
+  CarResponse,
+  CarSummaryResponse,
+  CreateCarDto,
+  PalletLoadResponse,
+  toCarResponse,
+  toCarSummaryResponse,
+  toPalletLoadResponse,
+  YmdQueryDto,
+} from './dto/car.dto';
+import { ReleaseSheetResponse, toReleaseSheetResponse } from './dto/release-sheet.dto';
+
+@ApiTags('release: cars')
+@ApiBearerAuth()
+@StaffOnly()
+@Controller('cars')
+export class CarController {
+  constructor(
+    private readonly cars: CarService,
+    private readonly sheets: ReleaseSheetService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a car (staff)', description: 'Creates its pallets numbered 1..palletCount.' })
+  @ApiCreatedResponse({ type: CarResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'CAR_NUMBER_TAKEN' })
+  async create(@Body() dto: CreateCarDto): Promise<CarResponse> {
+    return toCarResponse(await this.cars.create(dto));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every car with its pallet count (staff)', description: 'One statement: cars joined with pallets, grouped.' })
+  @ApiOkResponse({ type: [CarSummaryResponse] })
+  async list(): Promise<CarSummaryResponse[]> {
+    return (await this.cars.list()).map(toCarSummaryResponse);
+  }
+
+  @Get(':id/pallets')
+  @ApiOperation({ summary: "A car's pallets with their order count on a day (staff)", description: 'By seq; one statement.' })
+  @ApiOkResponse({ type: [PalletLoadResponse] })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async pallets(@Param('id', IdParamPipe) id: number, @Query() query: YmdQueryDto): Promise<PalletLoadResponse[]> {
+    return (await this.cars.palletLoads(id, query.ymd)).map(toPalletLoadResponse);
+  }
+
+  @Get(':id/release-sheet')
+  @ApiOperation({ summary: "A car's release sheet for a day (staff)", description: 'The orders loaded on its pallets, by pallet seq, then location name.' })
+  @ApiOkResponse({ type: ReleaseSheetResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async releaseSheet(@Param('id', IdParamPipe) id: number, @Query() query: YmdQueryDto): Promise<ReleaseSheetResponse> {
+    return toReleaseSheetResponse(await this.sheets.sheet(id, query.ymd));
+  }
+}

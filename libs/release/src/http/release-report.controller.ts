@@ -1,0 +1,34 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCookieAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ErrorResponse } from '@app/core';
+import { AcceptsSessionCookie, StaffOnly } from '@app/identity';
+import { ReleaseSheetService } from '../release-sheet.service';
+import { ReleaseReportQueryDto } from './dto/release-sheet.dto';
+import { renderReleaseReport } from './report/release-report.view';
+
+@ApiTags('release: report')
+@Controller('release')
+export class ReleaseReportController {
+  constructor(private readonly sheets: ReleaseSheetService) {}
+
+  @Get('report')
+  @StaffOnly()
+  @AcceptsSessionCookie()
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  @ApiOperation({
+    summary: 'The printable release sheet (staff)',
+    description:
+      'An HTML page for a browser to open and print. Authenticated by the bearer header or, since a navigation cannot send one, by the HttpOnly cookie the login sets.',
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'text/html', schema: { type: 'string' } })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async report(@Query() query: ReleaseReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const page = renderReleaseReport(await this.sheets.sheet(query.carId, query.ymd));
+    response.set(page.headers);
+    return page.html;
+  }
+}

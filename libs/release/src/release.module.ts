@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { TimeModule } from '@app/core';
+import { CarService } from './car.service';
+import { ReleaseDemoSeeder } from './demo/release-demo-seeder';
+import { Car } from './entities/car.entity';
+import { OrderList } from './entities/order-list.entity';
+import { Pallet } from './entities/pallet.entity';
+import { OrderListService } from './order-list.service';
+import { PalletLoadService } from './pallet-load.service';
+import { ReleaseSheetService } from './release-sheet.service';
+
+const services = [CarService, OrderListService, PalletLoadService, ReleaseSheetService, ReleaseDemoSeeder];
+
+/** Cars, their pallets, the day's order lines and release sheets. No HTTP. */
+@Module({
+  imports: [MikroOrmModule.forFeature([Car, Pallet, OrderList]), TimeModule],
+  providers: services,
+  exports: services,
+})
+export class ReleaseModule {}
