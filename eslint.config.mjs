@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/core/src/config/app-config.ts', 'libs/testing/src/**', '**/*.spec.ts', '**/*.e2e-spec.ts', 'scripts/**', 'bench/**'],
+    files: ['libs/core/src/config/app-config.ts', 'libs/testing/src/**', '**/*.spec.ts', '**/*.e2e-spec.ts', 'scripts/**', 'bench/**', 'deploy/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
