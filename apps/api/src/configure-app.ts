@@ -2,6 +2,8 @@ import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, AppConfig, bodyParserErrors, createValidationPipe, requestIdMiddleware } from '@app/core';
+import { staffPageMiddleware } from '@app/identity';
+import { mountQueueDashboard } from '@app/jobs';
 
 /** Options for `NestFactory.create`: the body parser is installed by `configureApp`. */
 export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
@@ -16,7 +18,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(bodyParserErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(config));
-  app.enableShutdownHooks();
+  mountQueueDashboard(app, staffPageMiddleware(app));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -25,7 +27,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .setVersion('1.0')
       .addBearerAuth()
       .addSecurityRequirements('bearer')
-      .addCookieAuth('access_token', { type: 'apiKey', in: 'cookie', description: 'Set by POST /auth/login; accepted only by GET /release/report' })
+      .addCookieAuth('access_token', { type: 'apiKey', in: 'cookie', description: 'Set by POST /auth/login; accepted only by GET /release/report and the queue dashboard' })
       .build(),
   );
   SwaggerModule.setup('swagger', app, document, {

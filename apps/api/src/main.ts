@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig } from '@app/core';
+import { AppConfig, closeOnSignals } from '@app/core';
 import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
   const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, APP_OPTIONS));
   const config = app.get(AppConfig);
+  closeOnSignals(app, 'API');
   await app.listen(config.port);
   Logger.log(`API listening on http://localhost:${config.port} (Swagger at /swagger)`, 'Bootstrap');
 }

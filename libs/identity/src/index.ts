@@ -8,3 +8,4 @@ export * from './identity.errors';
 export * from './identity.module';
 export * from './password-hasher';
 export * from './user.service';
+export * from './auth/staff-page.middleware';

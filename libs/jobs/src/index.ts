@@ -8,3 +8,4 @@ export * from './jobs.errors';
 export * from './jobs.module';
 export * from './queues';
 export * from './tasks/task.service';
+export * from './queue-dashboard';

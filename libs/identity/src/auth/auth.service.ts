@@ -26,7 +26,7 @@ export class AuthService {
   }
 
   /** The session cookie's attributes: it lives as long as the token; Secure in production (HTTPS). */
-  sessionCookieOptions(): CookieOptions {
-    return sessionCookieOptions(this.config.jwtExpiresInSeconds, this.config.isProduction);
+  sessionCookieOptions(path?: string): CookieOptions {
+    return sessionCookieOptions(this.config.jwtExpiresInSeconds, this.config.isProduction, path);
   }
 }

@@ -2,15 +2,17 @@ import type { CookieOptions, Request } from 'express';
 
 /**
  * The login also sets the token as an HttpOnly cookie, for pages a browser opens by navigation
- * (it cannot add a bearer header then). The cookie is sent only below `/release` (its path),
- * never to another site (SameSite=Strict), never to scripts (HttpOnly), and a route accepts it
- * only when marked `@AcceptsSessionCookie()`, and only for GET.
+ * (it cannot add a bearer header then). The cookie is sent only below the paths of those pages
+ * (one cookie per path: the printable release sheet and the queue dashboard), never to another
+ * site (SameSite=Strict), never to scripts (HttpOnly), and a route accepts it only when marked
+ * `@AcceptsSessionCookie()` (or, for the dashboard, by its own middleware), and only for GET.
  */
 export const SESSION_COOKIE = 'access_token';
-export const SESSION_COOKIE_PATH = '/release';
+export const SESSION_COOKIE_PATHS = ['/release', '/admin/queues'] as const;
+export const SESSION_COOKIE_PATH = SESSION_COOKIE_PATHS[0];
 
-export function sessionCookieOptions(maxAgeSeconds: number, secure: boolean): CookieOptions {
-  return { httpOnly: true, sameSite: 'strict', path: SESSION_COOKIE_PATH, maxAge: maxAgeSeconds * 1000, secure };
+export function sessionCookieOptions(maxAgeSeconds: number, secure: boolean, path: string = SESSION_COOKIE_PATH): CookieOptions {
+  return { httpOnly: true, sameSite: 'strict', path, maxAge: maxAgeSeconds * 1000, secure };
 }
 
 /** The value of cookie `name` in a `Cookie` header, or null. */

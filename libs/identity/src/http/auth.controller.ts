@@ -5,7 +5,7 @@ import { ErrorResponse, Public } from '@app/core';
 import { AuthService } from '../auth/auth.service';
 import { LocalAuthGuard } from '../auth/local-auth.guard';
 import { LoginBodyGuard } from '../auth/login-body.guard';
-import { SESSION_COOKIE, SESSION_COOKIE_PATH } from '../auth/session-cookie';
+import { SESSION_COOKIE, SESSION_COOKIE_PATH, SESSION_COOKIE_PATHS } from '../auth/session-cookie';
 import type { User } from '../entities/user.entity';
 import { LoginDto } from './dto/login.dto';
 import { TokenResponse } from './dto/token.response';
@@ -21,7 +21,7 @@ export class AuthController {
   @UseGuards(LoginBodyGuard, LocalAuthGuard)
   @ApiOperation({
     summary: 'Log in',
-    description: `Exchanges a username and password for a bearer token. Also sets it as an HttpOnly, SameSite=Strict cookie \`${SESSION_COOKIE}\` with Path=${SESSION_COOKIE_PATH}, for the pages a browser opens there (the printable release sheet).`,
+    description: `Exchanges a username and password for a bearer token. Also sets it as an HttpOnly, SameSite=Strict cookie \`${SESSION_COOKIE}\` for each of ${SESSION_COOKIE_PATHS.join(' and ')}, for the pages a browser opens there (the printable release sheet, the queue dashboard).`,
   })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({
@@ -32,7 +32,7 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'INVALID_CREDENTIALS' })
   async login(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokenResponse> {
     const token = await this.auth.issueToken(request.user as User);
-    response.cookie(SESSION_COOKIE, token.accessToken, this.auth.sessionCookieOptions());
+    for (const path of SESSION_COOKIE_PATHS) response.cookie(SESSION_COOKIE, token.accessToken, this.auth.sessionCookieOptions(path));
     return token;
   }
 }
