@@ -19,6 +19,7 @@ export * from './http/public.decorator';
 export * from './http/request-id.middleware';
 export * from './query-count/capture-queries';
 export * from './query-count/n-plus-one.error';
+export * from './query-count/query-budget.decorator';
 export * from './query-count/query-count.middleware';
 export * from './query-count/query-scope';
 export * from './redis/redis-connection';

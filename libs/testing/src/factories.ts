@@ -32,3 +32,9 @@ export async function newMember(app: INestApplication, overrides: Partial<Regist
 export function newStaff(app: INestApplication, overrides: Partial<RegisterUserInput> = {}): Promise<Member> {
   return newMember(app, { ...overrides, isStaff: true });
 }
+
+/** A bearer token for an existing user (one that a seeder created, say). */
+export async function memberFor(app: INestApplication, user: User, password = ''): Promise<Member> {
+  const { accessToken } = await app.get(AuthService).issueToken(user);
+  return { user, password, token: accessToken, auth: `Bearer ${accessToken}` };
+}

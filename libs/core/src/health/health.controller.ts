@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../http/public.decorator';
+import { QueryBudget } from '../query-count/query-budget.decorator';
 import { HealthResponse } from './health.response';
 import { HealthService } from './health.service';
 
@@ -12,6 +13,7 @@ export class HealthController {
 
   @Public()
   @Get()
+  @QueryBudget(1)
   @ApiOperation({ summary: 'Liveness and dependencies', description: 'MySQL and Redis reachability. 503 when one is down.' })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })

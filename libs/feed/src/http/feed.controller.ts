@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe } from '@app/core';
+import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { FeedType } from '../entities/feed.entity';
 import { FeedReactionsService } from '../feed-reactions.service';
@@ -27,6 +27,7 @@ export class FeedController {
   ) {}
 
   @Get()
+  @QueryBudget(2)
   @ApiOperation({ summary: 'The feed', description: 'Posts, games and teams in one list, newest first, cursor-paginated; ?type= for one kind.' })
   @ApiOkResponse({ type: FeedPageResponse })
   async page(@CurrentUser() me: AuthenticatedUser, @Query() query: FeedQueryDto): Promise<FeedPageResponse> {
@@ -35,6 +36,7 @@ export class FeedController {
   }
 
   @Get(':id')
+  @QueryBudget(2)
   @ApiOperation({ summary: 'One feed item' })
   @ApiOkResponse({ type: FeedResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, ForbiddenError } from '@app/core';
+import { ErrorResponse, ForbiddenError, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { CreditLedgerService } from '../credit-ledger.service';
 import { BalanceResponse, CreditQueryDto, CreditResponse, PurchaseCreditDto, toBalanceResponse, toCreditResponse } from './dto/credit.dto';
@@ -21,6 +21,7 @@ export class CreditController {
   }
 
   @Get()
+  @QueryBudget(1)
   @ApiOperation({ summary: 'My credit ledger', description: 'Every entry, oldest first. Staff may pass userId to read a member.' })
   @ApiOkResponse({ type: [CreditResponse] })
   @ApiForbiddenResponse({ type: ErrorResponse })
@@ -32,6 +33,7 @@ export class CreditController {
   }
 
   @Get('balance')
+  @QueryBudget(1)
   @ApiOperation({ summary: 'My balance', description: 'The balance after expiry and what remains of each unexpired purchase.' })
   @ApiOkResponse({ type: BalanceResponse })
   async balance(@CurrentUser() me: AuthenticatedUser): Promise<BalanceResponse> {

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe, Public } from '@app/core';
+import { ErrorResponse, IdParamPipe, Public, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser, StaffOnly } from '@app/identity';
 import { BookingService } from '../booking.service';
 import { LessonService } from '../lesson.service';
@@ -26,6 +26,7 @@ export class LessonController {
 
   @Public()
   @Get()
+  @QueryBudget(1)
   @ApiOperation({ summary: 'The schedule', description: 'By start date and time, cursor-paginated, filtered by dates, gym and type.' })
   @ApiOkResponse({ type: LessonPageResponse })
   async list(@Query() query: LessonQueryDto): Promise<LessonPageResponse> {
@@ -45,6 +46,7 @@ export class LessonController {
 
   @ApiBearerAuth()
   @Get(':id')
+  @QueryBudget(2)
   @ApiOperation({ summary: 'A lesson with its reservations', description: "Staff also see members' phone numbers." })
   @ApiOkResponse({ type: LessonDetailResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe } from '@app/core';
+import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser, toUserResponse } from '@app/identity';
 import { MemberProfileService } from '../member-profile.service';
 import { MemberDetailResponse, toMemberDetailResponse } from './dto/reservation.dto';
@@ -12,6 +12,7 @@ export class MemberController {
   constructor(private readonly profiles: MemberProfileService) {}
 
   @Get('me')
+  @QueryBudget(3)
   @ApiOperation({ summary: 'My account', description: 'My profile, credit balance and every reservation record, newest first.' })
   @ApiOkResponse({ type: MemberDetailResponse })
   async me(@CurrentUser() me: AuthenticatedUser): Promise<MemberDetailResponse> {
@@ -19,6 +20,7 @@ export class MemberController {
   }
 
   @Get(':id')
+  @QueryBudget(3)
   @ApiOperation({ summary: 'A member', description: 'Members may read themselves; staff may read anyone.' })
   @ApiOkResponse({ type: MemberDetailResponse })
   @ApiForbiddenResponse({ type: ErrorResponse })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, Public } from '@app/core';
+import { ErrorResponse, Public, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { PricePolicyService } from '../price-policy.service';
 import { CreatePricePolicyDto, PricePolicyResponse, toPricePolicyResponse } from './dto/price-policy.dto';
@@ -12,6 +12,7 @@ export class PricePolicyController {
 
   @Public()
   @Get()
+  @QueryBudget(1)
   @ApiOperation({ summary: 'Memberships on sale', description: 'Cheapest first.' })
   @ApiOkResponse({ type: [PricePolicyResponse] })
   async list(): Promise<PricePolicyResponse[]> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse } from '@app/core';
+import { ErrorResponse, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { EmailDispatcher } from '../email/email-dispatcher.service';
 import { TaskService } from '../tasks/task.service';
@@ -26,6 +26,7 @@ export class JobsController {
   }
 
   @Get('tasks/:id')
+  @QueryBudget(0)
   @ApiOperation({ summary: 'A background task (staff)', description: 'State, progress, attempts, result or error of a job.' })
   @ApiOkResponse({ type: TaskStatusResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })

@@ -38,9 +38,12 @@ export class TaskService {
     if (!queueName) throw new NotFoundError('Task', taskId);
     const queue = this.modules.get<Queue>(getQueueToken(queueName), { strict: false });
     if (queue.client.status !== 'ready') throw new QueueUnavailableError();
-    const job = await queue.getJob(taskId);
+    let job = await queue.getJob(taskId);
     if (!job) throw new NotFoundError('Task', taskId);
     const state = STATE[(await job.getState()) as JobStatus | 'stuck'] ?? 'waiting';
+    // The job may have finished between the two reads: read a finished job again, so that its
+    // attempts, result and error are the final ones.
+    if (state === 'completed' || state === 'failed') job = (await queue.getJob(taskId)) ?? job;
     const progress = job.progress() as unknown;
     return {
       id: taskId,

@@ -10,7 +10,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe } from '@app/core';
+import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { PollVotingService } from '../poll-voting.service';
 import { PollService } from '../poll.service';
@@ -37,6 +37,7 @@ export class PollController {
   }
 
   @Get()
+  @QueryBudget(2)
   @ApiOperation({ summary: 'Polls, newest first', description: 'Each with its questions, votes and voters; cursor-paginated; two statements per page.' })
   @ApiOkResponse({ type: PollPageResponse })
   async page(@CurrentUser() me: AuthenticatedUser, @Query() query: PollQueryDto): Promise<PollPageResponse> {
@@ -45,6 +46,7 @@ export class PollController {
   }
 
   @Get(':id')
+  @QueryBudget(2)
   @ApiOperation({ summary: 'A poll with its questions, votes and voters' })
   @ApiOkResponse({ type: PollDetailResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })

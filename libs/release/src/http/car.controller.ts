@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe } from '@app/core';
+import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { CarService } from '../car.service';
 import { ReleaseSheetService } from '../release-sheet.service';
@@ -36,6 +36,7 @@ export class CarController {
   }
 
   @Get()
+  @QueryBudget(1)
   @ApiOperation({ summary: 'Every car with its pallet count (staff)', description: 'One statement: cars joined with pallets, grouped.' })
   @ApiOkResponse({ type: [CarSummaryResponse] })
   async list(): Promise<CarSummaryResponse[]> {
@@ -43,6 +44,7 @@ export class CarController {
   }
 
   @Get(':id/pallets')
+  @QueryBudget(1)
   @ApiOperation({ summary: "A car's pallets with their order count on a day (staff)", description: 'By seq; one statement.' })
   @ApiOkResponse({ type: [PalletLoadResponse] })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
@@ -52,6 +54,7 @@ export class CarController {
   }
 
   @Get(':id/release-sheet')
+  @QueryBudget(2)
   @ApiOperation({ summary: "A car's release sheet for a day (staff)", description: 'The orders loaded on its pallets, by pallet seq, then location name.' })
   @ApiOkResponse({ type: ReleaseSheetResponse })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })

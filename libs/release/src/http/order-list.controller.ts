@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ArrayBodyPipe, ErrorResponse } from '@app/core';
+import { ArrayBodyPipe, ErrorResponse, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { OrderListService } from '../order-list.service';
 import { CreateOrderListDto, MAX_ORDER_LISTS_PER_REQUEST, OrderListQueryDto, OrderListResponse, toOrderListResponse } from './dto/order-list.dto';
@@ -25,6 +25,7 @@ export class OrderListController {
   }
 
   @Get()
+  @QueryBudget(1)
   @ApiOperation({ summary: "A day's order lines (staff)", description: 'In the order entered; ?palletId= for one pallet, ?unloaded=true for those on no pallet.' })
   @ApiOkResponse({ type: [OrderListResponse] })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })

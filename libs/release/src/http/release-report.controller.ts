@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCookieAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ErrorResponse } from '@app/core';
+import { ErrorResponse, QueryBudget } from '@app/core';
 import { AcceptsSessionCookie, StaffOnly } from '@app/identity';
 import { ReleaseSheetService } from '../release-sheet.service';
 import { ReleaseReportQueryDto } from './dto/release-sheet.dto';
@@ -13,6 +13,7 @@ export class ReleaseReportController {
   constructor(private readonly sheets: ReleaseSheetService) {}
 
   @Get('report')
+  @QueryBudget(2)
   @StaffOnly()
   @AcceptsSessionCookie()
   @ApiBearerAuth()

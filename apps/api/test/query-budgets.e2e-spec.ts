@@ -1,0 +1,120 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { QUERY_BUDGET_EXTENSION } from '@app/core';
+import { FeedDemoSeeder } from '@app/feed';
+import { GymDemoSeeder } from '@app/gym';
+import { User } from '@app/identity';
+import { PollDemoSeeder } from '@app/poll';
+import { ReleaseDemoSeeder } from '@app/release';
+import { createTestApp, forkEm, type Member, memberFor, newStaff, resetDatabase } from '@app/testing';
+
+interface Operation {
+  [QUERY_BUDGET_EXTENSION]?: number;
+}
+
+/** How to call one GET route with real data: who asks, the concrete path, the status expected. */
+type Recipe = (data: DataSet) => { as: 'member' | 'staff'; url: string; status?: number };
+
+interface DataSet {
+  member: Member;
+  staff: Member;
+  lessonId: number;
+  feedId: number;
+  pollId: number;
+  carId: number;
+  ymd: string;
+}
+
+const RECIPES: Record<string, Recipe> = {
+  '/health': () => ({ as: 'member', url: '/health' }),
+  '/users/me': () => ({ as: 'member', url: '/users/me' }),
+  '/users/{id}': (d) => ({ as: 'staff', url: `/users/${d.member.user.id}` }),
+  '/price-policies': () => ({ as: 'member', url: '/price-policies' }),
+  '/credits': () => ({ as: 'member', url: '/credits' }),
+  '/credits/balance': () => ({ as: 'member', url: '/credits/balance' }),
+  '/lessons': () => ({ as: 'member', url: '/lessons?limit=100' }),
+  '/lessons/{id}': (d) => ({ as: 'staff', url: `/lessons/${d.lessonId}` }),
+  '/feeds': () => ({ as: 'member', url: '/feeds?limit=100' }),
+  '/feeds/{id}': (d) => ({ as: 'member', url: `/feeds/${d.feedId}` }),
+  '/polls': () => ({ as: 'member', url: '/polls?limit=100' }),
+  '/polls/{id}': (d) => ({ as: 'member', url: `/polls/${d.pollId}` }),
+  '/tasks/{id}': () => ({ as: 'staff', url: '/tasks/email-00000000-0000-0000-0000-000000000000', status: 404 }),
+  '/cars': () => ({ as: 'staff', url: '/cars' }),
+  '/cars/{id}/pallets': (d) => ({ as: 'staff', url: `/cars/${d.carId}/pallets?ymd=${d.ymd}` }),
+  '/cars/{id}/release-sheet': (d) => ({ as: 'staff', url: `/cars/${d.carId}/release-sheet?ymd=${d.ymd}` }),
+  '/order-lists': (d) => ({ as: 'staff', url: `/order-lists?ymd=${d.ymd}` }),
+  '/release/report': (d) => ({ as: 'staff', url: `/release/report?carId=${d.carId}&ymd=${d.ymd}` }),
+};
+
+/**
+ * Walks every GET route of the OpenAPI document with seeded data at two sizes. A route fails when
+ * its statement count differs between the sizes (the N+1 signature) or exceeds the budget declared
+ * next to it with `@QueryBudget(n)`. A new GET route fails here until it has a budget and a recipe.
+ */
+describe('query budgets of every GET route (e2e)', () => {
+  let app: INestApplication;
+  let http: ReturnType<typeof request>;
+  let operations: [string, Operation][];
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    http = request(app.getHttpServer());
+    const doc = (await http.get('/swagger-json').expect(200)).body as { paths: Record<string, { get?: Operation }> };
+    operations = Object.entries(doc.paths).flatMap(([path, methods]) => (methods.get ? [[path, methods.get] as [string, Operation]] : []));
+  });
+  afterAll(() => app.close());
+
+  async function seed(scale: { members: number; feed: number; polls: number; orders: number }): Promise<DataSet> {
+    await resetDatabase(app);
+    await app.get(GymDemoSeeder).seed({ members: scale.members, seed: 3 });
+    const em = forkEm(app);
+    const memberIds = (await em.find(User, { username: { $like: 'demo%' } }, { orderBy: { id: 'asc' } })).map((user) => user.id);
+    await app.get(FeedDemoSeeder).seed({ authorIds: memberIds, items: scale.feed, seed: 3 });
+    await app.get(PollDemoSeeder).seed({ memberIds, polls: scale.polls, seed: 3 });
+    await app.get(ReleaseDemoSeeder).seed({ seed: 3, ordersPerDay: scale.orders });
+    const [busiest] = await em.execute<{ id: number }[]>('select lesson_id as id from reservation group by lesson_id order by count(*) desc, lesson_id limit 1');
+    const [member] = await em.execute<{ id: number }[]>(
+      'select user_id as id from reservation group by user_id order by count(*) desc, user_id limit 1',
+    );
+    const [feed] = await em.execute<{ id: number }[]>('select max(id) as id from feed');
+    const [poll] = await em.execute<{ id: number }[]>('select poll_id as id from poll_vote group by poll_id order by count(*) desc, poll_id limit 1');
+    const [load] = await em.execute<{ carId: number; ymd: string }[]>(
+      'select p.car_id as carId, o.ymd from order_list o join pallet p on p.id = o.pallet_id group by p.car_id, o.ymd order by count(*) desc limit 1',
+    );
+    return {
+      member: await memberFor(app, await em.findOneOrFail(User, member.id), 'demo-password'),
+      staff: await newStaff(app),
+      lessonId: busiest.id,
+      feedId: feed.id,
+      pollId: poll.id,
+      carId: load.carId,
+      ymd: load.ymd,
+    };
+  }
+
+  async function measure(data: DataSet): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const [path] of operations) {
+      const recipe = RECIPES[path];
+      if (!recipe) continue;
+      const { as, url, status = 200 } = recipe(data);
+      const res = await http.get(url).set('Authorization', (as === 'staff' ? data.staff : data.member).auth);
+      expect({ url, status: res.status }).toEqual({ url, status });
+      counts[path] = Number(res.headers['x-query-count']);
+    }
+    return counts;
+  }
+
+  it('has a budget and a recipe for every GET route', () => {
+    const missing = operations.filter(([path, op]) => typeof op[QUERY_BUDGET_EXTENSION] !== 'number' || !RECIPES[path]).map(([path]) => path);
+    expect(missing).toEqual([]);
+  });
+
+  it('runs the same number of statements for small and large data, within each budget', async () => {
+    const small = await measure(await seed({ members: 6, feed: 10, polls: 3, orders: 4 }));
+    const large = await measure(await seed({ members: 40, feed: 150, polls: 20, orders: 40 }));
+    const budgets = Object.fromEntries(operations.map(([path, op]) => [path, op[QUERY_BUDGET_EXTENSION]]));
+    const overBudget = Object.keys(large).filter((path) => large[path] > (budgets[path] ?? -1));
+    expect({ differs: Object.keys(small).filter((path) => small[path] !== large[path]), overBudget }).toEqual({ differs: [], overBudget: [] });
+  });
+});
