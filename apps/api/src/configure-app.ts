@@ -1,9 +1,9 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, AppConfig, bodyParserErrors, createValidationPipe, requestIdMiddleware } from '@app/core';
+import { AllExceptionsFilter, AppConfig, bodyParserErrors, createValidationPipe, requestIdMiddleware, securityHeaders } from '@app/core';
 import { staffPageMiddleware } from '@app/identity';
-import { mountQueueDashboard } from '@app/jobs';
+import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from '@app/jobs';
 
 /** Options for `NestFactory.create`: the body parser is installed by `configureApp`. */
 export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
@@ -13,7 +13,10 @@ export const BODY_LIMIT = '1mb';
 /** Everything main.ts and the e2e tests share: the app as clients see it. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   app.use(requestIdMiddleware);
+  app.use(securityHeaders(['/release/report', QUEUE_DASHBOARD_PATH]));
+  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true, exposedHeaders: ['X-Request-Id', 'X-Query-Count'] });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(bodyParserErrors);
   app.useGlobalPipes(createValidationPipe());

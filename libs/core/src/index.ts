@@ -31,3 +31,5 @@ export * from './http/pagination';
 export * from './http/validators';
 export * from './random/seeded-random';
 export * from './lifecycle/graceful-shutdown';
+export * from './http/security-headers';
+export * from './logging/logging.module';

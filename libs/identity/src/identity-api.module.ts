@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { Request } from 'express';
 import { AppConfig } from '@app/core';
 import { AuthService } from './auth/auth.service';
 import { TOKEN_ISSUER } from './auth/authenticated-user';
@@ -22,6 +24,20 @@ import { IdentityModule } from './identity.module';
   imports: [
     IdentityModule,
     PassportModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => {
+        const ttl = config.loginRateWindowSeconds * 1000;
+        const client = (req: Record<string, unknown>) => (req as unknown as Request).ip ?? 'unknown';
+        const username = (req: Record<string, unknown>) => String((req as unknown as Request).body?.username ?? '').toLowerCase();
+        return {
+          throttlers: [
+            { name: 'login-client', ttl, limit: config.loginRateLimit * 3, getTracker: client },
+            { name: 'login-username', ttl, limit: config.loginRateLimit, getTracker: (req) => `${client(req)}|${username(req)}` },
+          ],
+        };
+      },
+    }),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

@@ -14,6 +14,8 @@ export interface TestAppOptions {
   providers?: ModuleMetadata['providers'];
   /** Replaces the app's clock, so a test can stand on a chosen day. */
   clock?: Clock;
+  /** Other providers to replace, by token. */
+  overrides?: [token: unknown, value: unknown][];
 }
 
 /** The real API module, configured exactly as main.ts does, on this worker's database. */
@@ -24,6 +26,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<INest
     providers: options.providers ?? [],
   });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  for (const [token, value] of options.overrides ?? []) builder.overrideProvider(token).useValue(value);
   const moduleRef = await builder.compile();
   const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ ...APP_OPTIONS, logger: ['error', 'warn'] }));
   await app.init();

@@ -10,3 +10,5 @@ process.env.N_PLUS_ONE_THRESHOLD = '10';
 process.env.JWT_SECRET = 'test-secret-that-is-long-enough-to-be-real-0123456789';
 process.env.ADMIN_PASSWORD = 'admin';
 process.env.EMAIL_BACKOFF_MS = '50';
+process.env.LOG_LEVEL = 'silent';
+process.env.LOGIN_RATE_LIMIT = '1000';

@@ -79,6 +79,28 @@ class EnvironmentVariables {
 
   @Matches(/^(\S+\s+){4}\S+$/, { message: 'EXPIRE_CREDITS_CRON must be a five-field cron expression' })
   EXPIRE_CREDITS_CRON = '5 0 * * *';
+
+  @Matches(/^$|^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, { message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.com' })
+  CORS_ORIGINS = '';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_WINDOW_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 0;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +128,11 @@ export class AppConfig {
   readonly emailBackoffMs: number;
   readonly taskRetentionSeconds: number;
   readonly expireCreditsCron: string;
+  readonly corsOrigins: string[];
+  readonly logLevel: string;
+  readonly loginRateLimit: number;
+  readonly loginRateWindowSeconds: number;
+  readonly trustProxyHops: number;
 
   constructor(vars: EnvironmentVariables) {
     this.environment = vars.NODE_ENV;
@@ -124,6 +151,11 @@ export class AppConfig {
     this.emailBackoffMs = vars.EMAIL_BACKOFF_MS;
     this.taskRetentionSeconds = vars.TASK_RETENTION_HOURS * 3600;
     this.expireCreditsCron = vars.EXPIRE_CREDITS_CRON;
+    this.corsOrigins = vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',') : [];
+    this.logLevel = vars.LOG_LEVEL;
+    this.loginRateLimit = vars.LOGIN_RATE_LIMIT;
+    this.loginRateWindowSeconds = vars.LOGIN_RATE_WINDOW_SECONDS;
+    this.trustProxyHops = vars.TRUST_PROXY_HOPS;
   }
 
   get isProduction(): boolean {

@@ -3,7 +3,7 @@ import { DriverException } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import { isNPlusOneDetected } from '../query-count/n-plus-one.error';
-import { DomainError } from './domain-error';
+import { DomainError, TooManyRequestsError } from './domain-error';
 import { ValidationFailedError } from './validation-failed.error';
 
 interface ErrorBody {
@@ -53,6 +53,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
     const body = this.toBody(error, request);
+    if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (response.headersSent) {
       response.end();
       return;

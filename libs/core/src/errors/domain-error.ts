@@ -55,3 +55,15 @@ export class ConflictError extends DomainError {
 export class UnavailableError extends DomainError {
   readonly status = 503;
 }
+
+/** 429: slow down; the answer carries `Retry-After`. */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('TOO_MANY_REQUESTS', message);
+  }
+}

@@ -1,0 +1,102 @@
+import type { INestApplication } from '@nestjs/common';
+import { PassThrough } from 'node:stream';
+import request from 'supertest';
+import { LOG_DESTINATION } from '@app/core';
+import { createTestApp, newMember, newStaff, resetDatabase } from '@app/testing';
+
+/** Runs `fn` with some environment variables set, restoring them afterwards. */
+async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+describe('security headers, CORS, login rate limit and logs (e2e)', () => {
+  describe('with the default configuration', () => {
+    let app: INestApplication;
+    beforeAll(async () => {
+      app = await createTestApp();
+    });
+    afterAll(() => app.close());
+
+    it('sends helmet security headers, with a strict Content-Security-Policy on API answers', async () => {
+      const res = await request(app.getHttpServer()).get('/health').expect(200);
+      expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN' });
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('allows no cross-origin browser calls unless CORS_ORIGINS lists the origin', async () => {
+      const res = await request(app.getHttpServer()).options('/health').set('Origin', 'https://app.example.com').set('Access-Control-Request-Method', 'GET');
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+
+  it('answers CORS preflights for the configured origins only', async () => {
+    await withEnv({ CORS_ORIGINS: 'https://app.example.com,https://admin.example.com' }, async () => {
+      const app = await createTestApp();
+      try {
+        const allowed = await request(app.getHttpServer()).options('/users/me').set('Origin', 'https://admin.example.com').set('Access-Control-Request-Method', 'GET');
+        expect(allowed.headers['access-control-allow-origin']).toBe('https://admin.example.com');
+        expect(allowed.headers['access-control-allow-credentials']).toBe('true');
+        const refused = await request(app.getHttpServer()).options('/users/me').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'GET');
+        expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
+  it('limits login attempts per client and username with 429 and Retry-After', async () => {
+    await withEnv({ LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '60' }, async () => {
+      const app = await createTestApp();
+      const http = request(app.getHttpServer());
+      try {
+        await resetDatabase(app);
+        const victim = await newMember(app, { password: 'the-right-password' });
+        for (let i = 0; i < 3; i++) await http.post('/auth/login').send({ username: victim.user.username, password: `guess-${i}` }).expect(401);
+        const blocked = await http.post('/auth/login').send({ username: victim.user.username, password: 'the-right-password' });
+        expect(blocked.status).toBe(429);
+        expect(blocked.body).toEqual({ statusCode: 429, code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/^Too many login attempts; try again in \d+ s$/) });
+        expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+        // another username from the same client is still judged on its credentials
+        await http.post('/auth/login').send({ username: 'someone-else', password: 'x' }).expect(401);
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
+  it('logs each request as one JSON line with its request id, and never a password or token', async () => {
+    const lines: string[] = [];
+    const destination = new PassThrough();
+    destination.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+    await withEnv({ LOG_LEVEL: 'info' }, async () => {
+      const app = await createTestApp({ overrides: [[LOG_DESTINATION, destination]] });
+      const http = request(app.getHttpServer());
+      try {
+        await resetDatabase(app);
+        const staff = await newStaff(app, { password: 'super-secret-password' });
+        const login = await http.post('/auth/login').set('X-Request-Id', 'trace-login-1').send({ username: staff.user.username, password: 'super-secret-password' }).expect(200);
+        await http.get('/users/me').set('X-Request-Id', 'trace-me-1').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+        await new Promise((resolve) => setImmediate(resolve));
+        const entries = lines.map((line) => JSON.parse(line) as { requestId?: string; req?: { url?: string }; res?: { statusCode?: number } });
+        expect(entries.find((entry) => entry.requestId === 'trace-login-1')).toMatchObject({ req: { url: '/auth/login' }, res: { statusCode: 200 } });
+        expect(entries.find((entry) => entry.requestId === 'trace-me-1')).toMatchObject({ req: { url: '/users/me' }, res: { statusCode: 200 } });
+        const all = lines.join('\n');
+        expect(all).not.toContain('super-secret-password');
+        expect(all).not.toContain(login.body.accessToken);
+      } finally {
+        await app.close();
+      }
+    });
+  });
+});

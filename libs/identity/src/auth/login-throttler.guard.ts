@@ -1,0 +1,16 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { TooManyRequestsError } from '@app/core';
+
+/**
+ * Limits login attempts per client address and per (client, username) pair (see
+ * `IdentityApiModule`); past the limit: 429 `TOO_MANY_REQUESTS` with `Retry-After`.
+ * Counters live in the API process's memory.
+ */
+@Injectable()
+export class LoginThrottlerGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
+    throw new TooManyRequestsError(`Too many login attempts; try again in ${seconds} s`, seconds);
+  }
+}
