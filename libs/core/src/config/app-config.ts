@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export enum Environment {
   Development = 'development',
@@ -79,6 +80,29 @@ class EnvironmentVariables {
 
   @Matches(/^(\S+\s+){4}\S+$/, { message: 'EXPIRE_CREDITS_CRON must be a five-field cron expression' })
   EXPIRE_CREDITS_CRON = '5 0 * * *';
+
+  @IsNotEmpty()
+  RECOMMEND_INDEX_PATH = 'var/feed-index.bin';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(16)
+  @Max(4096)
+  RECOMMEND_DIMENSION = 256;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  RECOMMEND_THREADS = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  RECOMMEND_RELOAD_INTERVAL_MS = 5_000;
+
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'REBUILD_INDEX_CRON must be a five-field cron expression' })
+  REBUILD_INDEX_CRON = '*/30 * * * *';
 }
 
 export class ConfigError extends Error {
@@ -106,6 +130,12 @@ export class AppConfig {
   readonly emailBackoffMs: number;
   readonly taskRetentionSeconds: number;
   readonly expireCreditsCron: string;
+  /** Absolute path of the recommendation index file (relative values resolve from the working directory). */
+  readonly recommendIndexPath: string;
+  readonly recommendDimension: number;
+  readonly recommendThreads: number;
+  readonly recommendReloadIntervalMs: number;
+  readonly rebuildIndexCron: string;
 
   constructor(vars: EnvironmentVariables) {
     this.environment = vars.NODE_ENV;
@@ -124,6 +154,11 @@ export class AppConfig {
     this.emailBackoffMs = vars.EMAIL_BACKOFF_MS;
     this.taskRetentionSeconds = vars.TASK_RETENTION_HOURS * 3600;
     this.expireCreditsCron = vars.EXPIRE_CREDITS_CRON;
+    this.recommendIndexPath = resolve(vars.RECOMMEND_INDEX_PATH);
+    this.recommendDimension = vars.RECOMMEND_DIMENSION;
+    this.recommendThreads = vars.RECOMMEND_THREADS;
+    this.recommendReloadIntervalMs = vars.RECOMMEND_RELOAD_INTERVAL_MS;
+    this.rebuildIndexCron = vars.REBUILD_INDEX_CRON;
   }
 
   get isProduction(): boolean {
