@@ -1,5 +1,5 @@
 /** @type {import('jest').Config} */
-const libs = ['core', 'identity', 'gym', 'feed', 'poll', 'jobs', 'testing'];
+const libs = ['core', 'identity', 'gym', 'feed', 'poll', 'jobs', 'recommend', 'testing'];
 
 module.exports = {
   rootDir: '.',
