@@ -13,6 +13,8 @@ COPY --from=build --chown=node:node /app/package.json /app/package-lock.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/scripts ./scripts
+# the recommendation index (RECOMMEND_INDEX_PATH=var/feed-index.bin), shared by api and worker via a volume
+RUN mkdir -p /app/var && chown node:node /app/var
 USER node
 EXPOSE 8000
 CMD ["npm", "run", "start:api"]

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bull';
 import type { Queue } from 'bull';
+import { access } from 'node:fs/promises';
 import { AppConfig } from '@app/core';
 import { EXPIRE_CREDITS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB } from '@app/jobs';
 
@@ -8,7 +9,8 @@ import { EXPIRE_CREDITS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB } from '@app/j
  * Registers the repeatable maintenance jobs, in the gym's time zone: the daily credit expiry and
  * the rebuild of the recommendation index. Bull keys a repeatable job by name, cron and zone, so
  * every worker registering them yields one schedule each, and each run is taken by exactly one
- * worker. A schedule whose cron changed in the configuration replaces the old one.
+ * worker. A schedule whose cron changed in the configuration replaces the old one. A fresh
+ * install has no index file yet: one rebuild is queued at once rather than at the next cron time.
  */
 @Injectable()
 export class MaintenanceSchedule {
@@ -23,14 +25,23 @@ export class MaintenanceSchedule {
   async register(): Promise<void> {
     await this.schedule(EXPIRE_CREDITS_JOB, this.config.expireCreditsCron, 'Credit expiry');
     await this.schedule(REBUILD_INDEX_JOB, this.config.rebuildIndexCron, 'Recommendation index rebuild');
+    const indexExists = await access(this.config.recommendIndexPath).then(() => true, () => false);
+    if (!indexExists) {
+      await this.queue.add(REBUILD_INDEX_JOB, {}, this.retention());
+      this.logger.log(`No recommendation index at ${this.config.recommendIndexPath} yet: a rebuild is queued now`);
+    }
+  }
+
+  private retention(): { removeOnComplete: { age: number }; removeOnFail: { age: number } } {
+    const retention = { age: this.config.taskRetentionSeconds };
+    return { removeOnComplete: retention, removeOnFail: retention };
   }
 
   private async schedule(name: string, cron: string, what: string): Promise<void> {
     const repeat = { cron, tz: this.config.timezone };
     const stale = (await this.queue.getRepeatableJobs()).filter((job) => job.name === name && (job.cron !== repeat.cron || job.tz !== repeat.tz));
     for (const job of stale) await this.queue.removeRepeatableByKey(job.key);
-    const retention = { age: this.config.taskRetentionSeconds };
-    await this.queue.add(name, {}, { repeat, removeOnComplete: retention, removeOnFail: retention });
+    await this.queue.add(name, {}, { repeat, ...this.retention() });
     this.logger.log(`${what} scheduled at "${repeat.cron}" (${repeat.tz})`);
   }
 }

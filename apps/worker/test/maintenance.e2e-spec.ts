@@ -53,6 +53,10 @@ describe('worker: scheduled maintenance (e2e)', () => {
       { name: EXPIRE_CREDITS_JOB, cron: '5 0 * * *', tz: 'Asia/Seoul' },
       { name: REBUILD_INDEX_JOB, cron: '*/30 * * * *', tz: 'Asia/Seoul' },
     ]);
+    // no index file yet: each registration also queued an immediate rebuild (running two is harmless)
+    const waiting = await queue.getWaiting();
+    expect(waiting.map((job) => job.name)).toEqual([REBUILD_INDEX_JOB, REBUILD_INDEX_JOB]);
+    await Promise.all(waiting.map((job) => job.remove()));
   });
 
   it('runs the same expiry service as the CLI', async () => {
@@ -89,5 +93,11 @@ describe('worker: scheduled maintenance (e2e)', () => {
     expect(Array.from(indexViews(index).ids)).toEqual(expect.arrayContaining(ids));
     expect(new Date(index.layout.builtAt).toISOString()).toBe(summary.builtAt);
     expect(await readdir(join(indexDirectory, 'index'))).toEqual(['feed-index.bin']);
+
+    // with the file there, registering the schedule queues no extra rebuild
+    const rebuildJobs = async () => (await queue.getJobs(['waiting', 'active', 'completed', 'failed'])).filter((one) => one.name === REBUILD_INDEX_JOB).length;
+    const before = await rebuildJobs();
+    await worker.get(MaintenanceSchedule).register();
+    expect(await rebuildJobs()).toBe(before);
   });
 });

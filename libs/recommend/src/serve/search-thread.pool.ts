@@ -121,7 +121,8 @@ export class SearchThreadPool implements OnModuleInit, OnApplicationShutdown {
   }
 
   private spawn(): Promise<void> {
-    const worker = new Worker(this.script, { workerData: { role: SEARCH_THREAD_ROLE } });
+    // execArgv: [] so a thread does not inherit preloads such as ts-node: its script is plain JS
+    const worker = new Worker(this.script, { workerData: { role: SEARCH_THREAD_ROLE }, execArgv: [] });
     const thread: Thread = { worker, task: null, searches: 0, online: false };
     this.threads.push(thread);
     worker.on('message', (reply: SearchReply) => {
