@@ -9,5 +9,5 @@ export * from './serve/feed-index.store';
 export * from './serve/search-thread.pool';
 export * from './serve/search.protocol';
 export * from './similar-feed.service';
-export * from './text/hashed-tf-idf';
+export * from './text/hashed-tf-idf.vectorizer';
 export * from './text/text-tokenizer';

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { AppConfig } from '@app/core';
 import { FeedTextReader } from '@app/feed';
 import { temporaryPathBeside, writeIndexFile } from '../index-file/index-file.writer';
-import { applyIdfAndNormalize, TfIdfModel } from '../text/hashed-tf-idf';
+import { applyIdfAndNormalize, TfIdfModel } from '../text/hashed-tf-idf.vectorizer';
 import { ScratchMatrixFile } from './scratch-matrix.file';
 
 /** Items read (and rows written back) per batch. */

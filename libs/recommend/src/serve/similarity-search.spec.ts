@@ -90,6 +90,13 @@ describe('similarity search', () => {
       expect(after.every((count, i) => count > before[i])).toBe(true);
     });
 
+    it('fails only the task that breaks in a thread, and keeps serving', async () => {
+      const index = sharedIndex(ids, rows);
+      const broken: LoadedIndex = { ...index, layout: { ...index.layout, matrixOffset: index.layout.byteLength + 4 } };
+      await expect(pool.search(broken, 2, 3)).rejects.toThrow(/^Search failed: .*(offset|length|bounds)/i);
+      await expect(pool.search(index, 2, 1)).resolves.toMatchObject({ status: 'found', neighbours: [{ id: 5 }] });
+    });
+
     it('refuses work once closed', async () => {
       const closed = new SearchThreadPool(1);
       await closed.start();

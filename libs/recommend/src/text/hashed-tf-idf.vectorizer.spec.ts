@@ -1,4 +1,4 @@
-import { applyIdfAndNormalize, fnv1a, hashedTermFrequencies, TfIdfModel } from './hashed-tf-idf';
+import { applyIdfAndNormalize, fnv1a, hashedTermFrequencies, TfIdfModel } from './hashed-tf-idf.vectorizer';
 
 const DIM = 256;
 
