@@ -79,6 +79,7 @@ export class SearchThreadPool implements OnModuleInit, OnApplicationShutdown {
 
   search(index: LoadedIndex, feedId: number, limit: number): Promise<SearchOutcome> {
     if (this.closing) return Promise.reject(new SearchPoolClosedError());
+    if (this.threads.length === 0) return Promise.reject(new Error('The search thread pool has no threads (not started, or they failed to start)'));
     const { buffer, layout } = index;
     return new Promise<SearchOutcome>((resolve, reject) => {
       const request: SearchRequest = {

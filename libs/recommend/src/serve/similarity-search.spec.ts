@@ -102,6 +102,7 @@ describe('similarity search', () => {
       await closed.start();
       await closed.close();
       await expect(closed.search(sharedIndex(ids, rows), 2, 1)).rejects.toBeInstanceOf(SearchPoolClosedError);
+      await expect(new SearchThreadPool(1).search(sharedIndex(ids, rows), 2, 1)).rejects.toThrow(/no threads/);
     });
   });
 });
