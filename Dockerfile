@@ -31,6 +31,9 @@ COPY --from=build /app/dist ./dist
 # build current (dist/.build-stamp) and never tries to rebuild.
 COPY scripts/build-stamp.js ./scripts/
 COPY --chmod=755 deploy/docker-entrypoint.sh deploy/healthcheck.js ./deploy/
+# The one writable folder: the recommendation index (RECOMMEND_INDEX_PATH=var/feed-index.bin),
+# which the worker writes and the API reads, on a volume both mount.
+RUN mkdir -p /app/var && chown node:node /app/var
 USER node
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["node", "deploy/healthcheck.js"]

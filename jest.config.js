@@ -1,5 +1,5 @@
 /** @type {import('jest').Config} */
-const libs = ['core', 'identity', 'gym', 'feed', 'poll', 'jobs', 'release', 'testing'];
+const libs = ['core', 'identity', 'gym', 'feed', 'poll', 'jobs', 'release', 'recommend', 'testing'];
 
 module.exports = {
   rootDir: '.',

@@ -5,10 +5,11 @@ import { GymApiModule } from '@app/gym';
 import { IdentityApiModule } from '@app/identity';
 import { JobsApiModule } from '@app/jobs';
 import { PollApiModule } from '@app/poll';
+import { RecommendApiModule } from '@app/recommend';
 import { ReleaseApiModule } from '@app/release';
 
 /** The HTTP process: domain modules with their controllers. It consumes no queue. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule, GymApiModule, FeedApiModule, PollApiModule, JobsApiModule, ReleaseApiModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule, GymApiModule, FeedApiModule, PollApiModule, RecommendApiModule, JobsApiModule, ReleaseApiModule],
 })
 export class AppModule {}

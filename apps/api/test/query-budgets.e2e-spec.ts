@@ -13,7 +13,7 @@ interface Operation {
 }
 
 /** How to call one GET route with real data: who asks, the concrete path, the status expected. */
-type Recipe = (data: DataSet) => { as: 'member' | 'staff'; url: string; status?: number };
+type Recipe = (data: DataSet) => { as: 'member' | 'staff'; url: string; status?: number | number[] };
 
 interface DataSet {
   member: Member;
@@ -36,6 +36,9 @@ const RECIPES: Record<string, Recipe> = {
   '/lessons/{id}': (d) => ({ as: 'staff', url: `/lessons/${d.lessonId}` }),
   '/feeds': () => ({ as: 'member', url: '/feeds?limit=100' }),
   '/feeds/{id}': (d) => ({ as: 'member', url: `/feeds/${d.feedId}` }),
+  // no index is built for this data (an older one may exist): this measures the refusal, 503 INDEX_NOT_READY
+  // or 404 NOT_INDEXED; recommend.e2e-spec pins 2 statements for 1 and for 20+ results
+  '/feeds/{id}/similar': (d) => ({ as: 'member', url: `/feeds/${d.feedId}/similar`, status: [404, 503] }),
   '/polls': () => ({ as: 'member', url: '/polls?limit=100' }),
   '/polls/{id}': (d) => ({ as: 'member', url: `/polls/${d.pollId}` }),
   '/tasks/{id}': () => ({ as: 'staff', url: '/tasks/email-00000000-0000-0000-0000-000000000000', status: 404 }),
@@ -99,7 +102,8 @@ describe('query budgets of every GET route (e2e)', () => {
       if (!recipe) continue;
       const { as, url, status = 200 } = recipe(data);
       const res = await http.get(url).set('Authorization', (as === 'staff' ? data.staff : data.member).auth);
-      expect({ url, status: res.status }).toEqual({ url, status });
+      const expected = ([] as number[]).concat(status);
+      expect({ url, status: expected.includes(res.status) ? expected : res.status }).toEqual({ url, status: expected });
       counts[path] = Number(res.headers['x-query-count']);
     }
     return counts;

@@ -4,10 +4,12 @@ import { FeedModule } from '@app/feed';
 import { GymModule } from '@app/gym';
 import { IdentityModule } from '@app/identity';
 import { PollModule } from '@app/poll';
+import { RecommendBuilderModule } from '@app/recommend';
 import { ReleaseModule } from '@app/release';
 import { CreateDefaultUserCommand } from './commands/create-default-user.command';
 import { ExpireCreditsCommand } from './commands/expire-credits.command';
 import { MigrateCommand } from './commands/migrate.command';
+import { RebuildIndexCommand } from './commands/rebuild-index.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
 import { WaitForDbCommand } from './commands/wait-for-db.command';
 
@@ -16,7 +18,7 @@ import { WaitForDbCommand } from './commands/wait-for-db.command';
  * module is imported, so the process exits when its command is done.
  */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot({ connect: false }), IdentityModule, GymModule, FeedModule, PollModule, ReleaseModule],
-  providers: [DatabaseMigrator, WaitForDbCommand, MigrateCommand, CreateDefaultUserCommand, ExpireCreditsCommand, SeedDemoCommand],
+  imports: [ConfigModule, DatabaseModule.forRoot({ connect: false }), IdentityModule, GymModule, FeedModule, PollModule, ReleaseModule, RecommendBuilderModule],
+  providers: [DatabaseMigrator, WaitForDbCommand, MigrateCommand, CreateDefaultUserCommand, ExpireCreditsCommand, SeedDemoCommand, RebuildIndexCommand],
 })
 export class CliModule {}

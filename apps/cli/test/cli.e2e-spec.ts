@@ -1,6 +1,10 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
+import { indexViews, readIndexFile } from '@app/recommend';
 import { TEST_DATABASE_PREFIX, testServerUrl } from '@app/testing';
 
 const run = promisify(execFile);
@@ -119,6 +123,27 @@ describe('admin CLI (e2e)', () => {
     expect(release).toEqual([{ badPallets: 0, days: 7, anyLoaded: 1 }]);
     const second = await cli(['seed-demo', '--members', '20']);
     expect(second.stdout).toMatch(/already there/);
+  });
+
+  it('rebuild-index indexes every feed item into one new file, then exits', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'gym-cli-index-'));
+    try {
+      const path = join(directory, 'var', 'feed-index.bin');
+      const started = Date.now();
+      const result = await cli(['rebuild-index'], { RECOMMEND_INDEX_PATH: path, RECOMMEND_DIMENSION: '128' });
+      expect(result).toMatchObject({ code: 0 });
+      expect(result.stdout).toMatch(/Indexed 300 feed items \(128 dimensions, [\d.]+ MiB\) in \d+ ms/);
+      const index = await readIndexFile(path);
+      expect(index.layout).toMatchObject({ count: 300, dimension: 128 });
+      expect(index.layout.builtAt).toBeGreaterThanOrEqual(started);
+      const ids = Array.from(indexViews(index).ids);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      const [{ total }] = (await withServer((query) => query(`select count(*) as total from \`${scratchDb}\`.feed`))) as { total: number }[];
+      expect(ids).toHaveLength(total);
+      expect(await readdir(join(directory, 'var'))).toEqual(['feed-index.bin']);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 
   it('seed-demo refuses a bad option with a message and a failing exit code', async () => {

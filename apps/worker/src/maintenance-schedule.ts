@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bull';
 import type { Queue } from 'bull';
+import { access } from 'node:fs/promises';
 import { AppConfig } from '@app/core';
-import { EXPIRE_CREDITS_JOB, MAINTENANCE_QUEUE } from '@app/jobs';
+import { EXPIRE_CREDITS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB } from '@app/jobs';
 
 /**
- * Registers the daily credit expiry as a repeatable job, in the gym's time zone. Bull keys a
- * repeatable job by name, cron and zone, so every worker registering it yields one schedule, and
- * each run is taken by exactly one worker.
+ * Registers the repeatable maintenance jobs, in the gym's time zone: the daily credit expiry and
+ * the rebuild of the recommendation index. Bull keys a repeatable job by name, cron and zone, so
+ * every worker registering them yields one schedule each, and each run is taken by exactly one
+ * worker. A schedule whose cron changed in the configuration replaces the old one. A fresh
+ * install has no index file yet: one rebuild is queued at once rather than at the next cron time.
  */
 @Injectable()
 export class MaintenanceSchedule {
@@ -20,10 +23,25 @@ export class MaintenanceSchedule {
 
   /** Called by main.ts once MySQL and Redis answer. */
   async register(): Promise<void> {
-    const repeat = { cron: this.config.expireCreditsCron, tz: this.config.timezone };
-    const stale = (await this.queue.getRepeatableJobs()).filter((job) => job.name === EXPIRE_CREDITS_JOB && (job.cron !== repeat.cron || job.tz !== repeat.tz));
+    await this.schedule(EXPIRE_CREDITS_JOB, this.config.expireCreditsCron, 'Credit expiry');
+    await this.schedule(REBUILD_INDEX_JOB, this.config.rebuildIndexCron, 'Recommendation index rebuild');
+    const indexExists = await access(this.config.recommendIndexPath).then(() => true, () => false);
+    if (!indexExists) {
+      await this.queue.add(REBUILD_INDEX_JOB, {}, this.retention());
+      this.logger.log(`No recommendation index at ${this.config.recommendIndexPath} yet: a rebuild is queued now`);
+    }
+  }
+
+  private retention(): { removeOnComplete: { age: number }; removeOnFail: { age: number } } {
+    const retention = { age: this.config.taskRetentionSeconds };
+    return { removeOnComplete: retention, removeOnFail: retention };
+  }
+
+  private async schedule(name: string, cron: string, what: string): Promise<void> {
+    const repeat = { cron, tz: this.config.timezone };
+    const stale = (await this.queue.getRepeatableJobs()).filter((job) => job.name === name && (job.cron !== repeat.cron || job.tz !== repeat.tz));
     for (const job of stale) await this.queue.removeRepeatableByKey(job.key);
-    await this.queue.add(EXPIRE_CREDITS_JOB, {}, { repeat, removeOnComplete: { age: this.config.taskRetentionSeconds }, removeOnFail: { age: this.config.taskRetentionSeconds } });
-    this.logger.log(`Credit expiry scheduled at "${repeat.cron}" (${repeat.tz})`);
+    await this.queue.add(name, {}, { repeat, ...this.retention() });
+    this.logger.log(`${what} scheduled at "${repeat.cron}" (${repeat.tz})`);
   }
 }

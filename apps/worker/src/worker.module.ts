@@ -5,6 +5,7 @@ import { GymModule } from '@app/gym';
 import { IdentityModule } from '@app/identity';
 import { EmailSendingModule, JobsModule } from '@app/jobs';
 import { PollModule } from '@app/poll';
+import { RecommendBuilderModule } from '@app/recommend';
 import { ReleaseModule } from '@app/release';
 import { MaintenanceSchedule } from './maintenance-schedule';
 import { EmailProcessor } from './processors/email.processor';
@@ -14,7 +15,7 @@ import { WorkerReadiness } from './worker-readiness';
 
 /** The queue-consuming process: domain modules and processors, no controllers. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule, GymModule, FeedModule, PollModule, ReleaseModule, JobsModule, EmailSendingModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule, GymModule, FeedModule, PollModule, ReleaseModule, RecommendBuilderModule, JobsModule, EmailSendingModule],
   providers: [HealthService, WorkerReadiness, EmailProcessor, MaintenanceProcessor, MaintenanceSchedule, QueueConsumers],
 })
 export class WorkerModule {}

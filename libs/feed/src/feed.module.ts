@@ -10,11 +10,12 @@ import { Team } from './entities/team.entity';
 import { FeedDemoSeeder } from './demo/feed-demo-seeder';
 import { FeedReactionsService } from './feed-reactions.service';
 import { FeedService } from './feed.service';
+import { FeedTextReader } from './feed-text.reader';
 
 /** Posts, games and teams in one table; likes and joins. No HTTP. */
 @Module({
   imports: [MikroOrmModule.forFeature([Feed, Post, Game, Team, FeedLike, FeedJoin]), IdentityModule],
-  providers: [FeedService, FeedReactionsService, FeedDemoSeeder],
-  exports: [FeedService, FeedReactionsService, FeedDemoSeeder],
+  providers: [FeedService, FeedReactionsService, FeedTextReader, FeedDemoSeeder],
+  exports: [FeedService, FeedReactionsService, FeedTextReader, FeedDemoSeeder],
 })
 export class FeedModule {}

@@ -66,6 +66,21 @@ export class FeedService {
     return view;
   }
 
+  /**
+   * Several items by id with their authors and the viewer's likes and joins, in two statements
+   * whatever the number of ids. Ids that do not exist (any more) are absent from the map.
+   */
+  async viewsByIds(viewerId: number, ids: number[]): Promise<Map<number, FeedView>> {
+    if (ids.length === 0) return new Map();
+    const feeds = await this.em.find(Feed, { id: { $in: ids } }, { populate: ['author'] });
+    const views = await this.withReactions(viewerId, feeds);
+    return new Map(views.map((view) => [view.feed.id, view]));
+  }
+
+  async exists(id: number): Promise<boolean> {
+    return (await this.em.count(Feed, { id })) > 0;
+  }
+
   /** The viewer's likes and joins on these items, in one statement. */
   private async withReactions(viewerId: number, feeds: Feed[]): Promise<FeedView[]> {
     if (feeds.length === 0) return [];

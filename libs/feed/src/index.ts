@@ -9,3 +9,5 @@ export * from './feed-api.module';
 export * from './feed-reactions.service';
 export * from './feed.module';
 export * from './feed.service';
+export * from './feed-text.reader';
+export { FeedAuthorResponse, FeedResponse, toFeedResponse } from './http/dto/feed.response';

@@ -4,6 +4,7 @@ export const SEND_EMAIL_JOB = 'send-email';
 
 export const MAINTENANCE_QUEUE = 'maintenance';
 export const EXPIRE_CREDITS_JOB = 'expire-credits';
+export const REBUILD_INDEX_JOB = 'rebuild-index';
 
 /** Every queue `GET /tasks/:id` can answer for; a task id starts with its queue's name. */
 export const TASK_QUEUES = [EMAIL_QUEUE, MAINTENANCE_QUEUE] as const;

@@ -1,4 +1,6 @@
-import { testDatabaseUrl, testRedisUrl } from './test-databases';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TEST_DATABASE_PREFIX, testDatabaseUrl, testRedisUrl } from './test-databases';
 
 // Runs in every Jest worker before its test files: point the app at this worker's database.
 const workerId = process.env.JEST_WORKER_ID ?? '1';
@@ -12,3 +14,6 @@ process.env.ADMIN_PASSWORD = 'admin';
 process.env.EMAIL_BACKOFF_MS = '50';
 process.env.LOG_LEVEL = 'silent';
 process.env.LOGIN_RATE_LIMIT = '1000';
+// The recommendation index of tests that do not choose their own: in the temp directory, never in var/
+process.env.RECOMMEND_INDEX_PATH = join(tmpdir(), `${TEST_DATABASE_PREFIX}index_${workerId}`, 'feed-index.bin');
+process.env.RECOMMEND_THREADS = '1';

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { CreditExpiryService } from '@app/gym';
-import { EXPIRE_CREDITS_JOB, MAINTENANCE_QUEUE } from '@app/jobs';
+import { EXPIRE_CREDITS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB } from '@app/jobs';
+import { FeedIndexBuilder } from '@app/recommend';
 import type { QueueProcessor } from './queue-processor';
 
 /** Scheduled housekeeping; each job only calls the service the CLI command calls too. */
@@ -11,9 +12,13 @@ export class MaintenanceProcessor implements QueueProcessor {
   constructor(
     @InjectQueue(MAINTENANCE_QUEUE) readonly queue: Queue,
     private readonly expiry: CreditExpiryService,
+    private readonly index: FeedIndexBuilder,
   ) {}
 
-  register(): Promise<void> {
-    return this.queue.process(EXPIRE_CREDITS_JOB, 1, async () => ({ expired: await this.expiry.expireDue() }));
+  async register(): Promise<void> {
+    await Promise.all([
+      this.queue.process(EXPIRE_CREDITS_JOB, 1, async () => ({ expired: await this.expiry.expireDue() })),
+      this.queue.process(REBUILD_INDEX_JOB, 1, () => this.index.rebuild()),
+    ]);
   }
 }

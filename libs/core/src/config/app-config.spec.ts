@@ -17,6 +17,16 @@ describe('loadConfig', () => {
     expect(config.exposesQueryCount).toBe(true);
   });
 
+  it('defaults the recommendation settings and resolves the index path from the working directory', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ recommendDimension: 256, recommendThreads: 2, recommendReloadIntervalMs: 5000, rebuildIndexCron: '*/30 * * * *' });
+    expect(config.recommendIndexPath).toBe(`${process.cwd()}/var/feed-index.bin`);
+    expect(loadConfig({ RECOMMEND_INDEX_PATH: '/srv/index/feed.bin' }).recommendIndexPath).toBe('/srv/index/feed.bin');
+    expect(() => loadConfig({ RECOMMEND_THREADS: '0', RECOMMEND_DIMENSION: '8', REBUILD_INDEX_CRON: 'hourly' })).toThrow(
+      /RECOMMEND_DIMENSION[\s\S]*RECOMMEND_THREADS[\s\S]*REBUILD_INDEX_CRON must be a five-field cron expression/,
+    );
+  });
+
   it('names every bad variable in one clear error', () => {
     let error: unknown;
     try {

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export enum Environment {
   Development = 'development',
@@ -86,6 +87,15 @@ class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  @IsNotEmpty()
+  RECOMMEND_INDEX_PATH = 'var/feed-index.bin';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(16)
+  @Max(4096)
+  RECOMMEND_DIMENSION = 256;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -101,6 +111,20 @@ class EnvironmentVariables {
   @Min(0)
   @Max(10)
   TRUST_PROXY_HOPS = 0;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  RECOMMEND_THREADS = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  RECOMMEND_RELOAD_INTERVAL_MS = 5_000;
+
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'REBUILD_INDEX_CRON must be a five-field cron expression' })
+  REBUILD_INDEX_CRON = '*/30 * * * *';
 }
 
 export class ConfigError extends Error {
@@ -133,6 +157,12 @@ export class AppConfig {
   readonly loginRateLimit: number;
   readonly loginRateWindowSeconds: number;
   readonly trustProxyHops: number;
+  /** Absolute path of the recommendation index file (relative values resolve from the working directory). */
+  readonly recommendIndexPath: string;
+  readonly recommendDimension: number;
+  readonly recommendThreads: number;
+  readonly recommendReloadIntervalMs: number;
+  readonly rebuildIndexCron: string;
 
   constructor(vars: EnvironmentVariables) {
     this.environment = vars.NODE_ENV;
@@ -156,6 +186,11 @@ export class AppConfig {
     this.loginRateLimit = vars.LOGIN_RATE_LIMIT;
     this.loginRateWindowSeconds = vars.LOGIN_RATE_WINDOW_SECONDS;
     this.trustProxyHops = vars.TRUST_PROXY_HOPS;
+    this.recommendIndexPath = resolve(vars.RECOMMEND_INDEX_PATH);
+    this.recommendDimension = vars.RECOMMEND_DIMENSION;
+    this.recommendThreads = vars.RECOMMEND_THREADS;
+    this.recommendReloadIntervalMs = vars.RECOMMEND_RELOAD_INTERVAL_MS;
+    this.rebuildIndexCron = vars.REBUILD_INDEX_CRON;
   }
 
   get isProduction(): boolean {

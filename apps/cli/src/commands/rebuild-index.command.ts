@@ -1,0 +1,22 @@
+import { Command, CommandRunner } from 'nest-commander';
+import { MikroORM } from '@mikro-orm/core';
+import { FeedIndexBuilder } from '@app/recommend';
+
+@Command({ name: 'rebuild-index', description: 'Rebuild the recommendation index file from the feed; a running API swaps to it without a restart' })
+export class RebuildIndexCommand extends CommandRunner {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly builder: FeedIndexBuilder,
+  ) {
+    super();
+  }
+
+  async run(): Promise<void> {
+    if (!(await this.orm.isConnected())) await this.orm.connect();
+    const summary = await this.builder.rebuild();
+    console.log(
+      `Indexed ${summary.items} feed items (${summary.dimension} dimensions, ${(summary.bytes / 1024 / 1024).toFixed(1)} MiB) ` +
+        `in ${summary.durationMs} ms → ${summary.path}`,
+    );
+  }
+}

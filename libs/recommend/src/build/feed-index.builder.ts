@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { AppConfig } from '@app/core';
+import { FeedTextReader } from '@app/feed';
+import { temporaryPathBeside, writeIndexFile } from '../index-file/index-file.writer';
+import { applyIdfAndNormalize, TfIdfModel } from '../text/hashed-tf-idf.vectorizer';
+import { ScratchMatrixFile } from './scratch-matrix.file';
+
+/** Items read (and rows written back) per batch. */
+const BATCH = 1000;
+
+export interface IndexBuildSummary {
+  path: string;
+  items: number;
+  dimension: number;
+  bytes: number;
+  /** ISO instant written into the file's header. */
+  builtAt: string;
+  durationMs: number;
+}
+
+/**
+ * Rebuilds the recommendation index: every feed item's text becomes a hashed TF-IDF vector,
+ * L2-normalised, written to one binary file that the API swaps to. The CLI command and the
+ * worker's scheduled job both call `rebuild()`.
+ *
+ * One pass over the table in keyset batches: each item's raw term frequencies go to a scratch
+ * file while the document frequencies add up; then the rows are read back in chunks, weighted by
+ * the IDF, normalised and written to the index file (atomically). Memory holds one batch and the
+ * ids, never the corpus.
+ */
+@Injectable()
+export class FeedIndexBuilder {
+  private readonly logger = new Logger('FeedIndexBuilder');
+
+  constructor(
+    private readonly texts: FeedTextReader,
+    private readonly config: AppConfig,
+  ) {}
+
+  async rebuild(): Promise<IndexBuildSummary> {
+    const started = performance.now();
+    const { recommendIndexPath: path, recommendDimension: dimension } = this.config;
+    await mkdir(dirname(path), { recursive: true });
+    const scratch = await ScratchMatrixFile.create(temporaryPathBeside(path, 'rows'));
+    try {
+      const model = new TfIdfModel(dimension);
+      const ids: number[] = [];
+      for await (const batch of this.texts.batches(BATCH)) {
+        const rows = new Float32Array(batch.length * dimension);
+        batch.forEach((item, i) => {
+          model.addDocument(item.text, rows.subarray(i * dimension, (i + 1) * dimension));
+          ids.push(item.id);
+        });
+        await scratch.append(rows);
+      }
+      const idf = model.inverseDocumentFrequencies();
+      const builtAt = Date.now();
+      const layout = await writeIndexFile(path, {
+        dimension,
+        builtAt,
+        ids: Uint32Array.from(ids),
+        rows: scratch.chunks(BATCH * dimension, (chunk) => applyIdfAndNormalize(chunk, idf)),
+      });
+      const summary = { path, items: layout.count, dimension, bytes: layout.byteLength, builtAt: new Date(builtAt).toISOString(), durationMs: Math.round(performance.now() - started) };
+      this.logger.log(`Index rebuilt: ${summary.items} items × ${dimension} dims, ${summary.bytes} bytes in ${summary.durationMs} ms → ${path}`);
+      return summary;
+    } finally {
+      await scratch.dispose();
+    }
+  }
+}

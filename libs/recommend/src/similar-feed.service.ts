@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@app/core';
+import { type FeedView, FeedService } from '@app/feed';
+import { IndexNotReadyError, NotIndexedError } from './recommend.errors';
+import { FeedIndexStore } from './serve/feed-index.store';
+import { SearchThreadPool } from './serve/search-thread.pool';
+
+export interface SimilarFeed {
+  view: FeedView;
+  score: number;
+}
+
+/** Neighbours asked of the index beyond `limit`, to make up for items deleted since the rebuild. */
+const SPARE = 5;
+
+/**
+ * Items like a given one, from the recommendation index. The search runs in the thread pool; the
+ * items are then loaded with their authors and the viewer's likes and joins in two statements,
+ * however many there are. Items deleted since the last rebuild drop out.
+ */
+@Injectable()
+export class SimilarFeedService {
+  constructor(
+    private readonly store: FeedIndexStore,
+    private readonly pool: SearchThreadPool,
+    private readonly feeds: FeedService,
+  ) {}
+
+  async similar(viewerId: number, feedId: number, limit: number): Promise<SimilarFeed[]> {
+    const index = this.store.current();
+    if (!index) throw (await this.feeds.exists(feedId)) ? new IndexNotReadyError() : new NotFoundError('Feed', feedId);
+    const outcome = await this.pool.search(index, feedId, limit + SPARE);
+    if (outcome.status === 'not-indexed') throw (await this.feeds.exists(feedId)) ? new NotIndexedError(feedId) : new NotFoundError('Feed', feedId);
+    const views = await this.feeds.viewsByIds(viewerId, [feedId, ...outcome.neighbours.map((neighbour) => neighbour.id)]);
+    if (!views.has(feedId)) throw new NotFoundError('Feed', feedId);
+    return outcome.neighbours
+      .flatMap((neighbour) => {
+        const view = views.get(neighbour.id);
+        return view ? [{ view, score: neighbour.score }] : [];
+      })
+      .slice(0, limit);
+  }
+}
