@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthModule } from '@app/core';
+import { ConfigModule, DatabaseModule, HealthModule, IdempotencyModule } from '@app/core';
 import { FeedApiModule } from '@app/feed';
 import { GymApiModule } from '@app/gym';
 import { IdentityApiModule } from '@app/identity';
@@ -9,6 +9,6 @@ import { ReleaseApiModule } from '@app/release';
 
 /** The HTTP process: domain modules with their controllers. It consumes no queue. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule, GymApiModule, FeedApiModule, PollApiModule, JobsApiModule, ReleaseApiModule],
+  imports: [ConfigModule, DatabaseModule.forRoot(), HealthModule, IdempotencyModule, IdentityApiModule, GymApiModule, FeedApiModule, PollApiModule, JobsApiModule, ReleaseApiModule],
 })
 export class AppModule {}
