@@ -5,3 +5,4 @@ export * from './release-factories';
 export * from './test-app';
 export * from './test-databases';
 export * from './smtp-sink';
+export * from './bad-input';
