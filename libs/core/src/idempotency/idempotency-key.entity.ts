@@ -11,7 +11,7 @@ export class IdempotencyKey {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
-  @Property({ columnType: 'int unsigned' })
+  @Property({ unsigned: true })
   userId: number;
 
   /** Compared byte for byte: keys are case-sensitive. */
@@ -22,7 +22,7 @@ export class IdempotencyKey {
   @Property({ columnType: 'char(64)' })
   requestHash: string;
 
-  @Property({ columnType: 'smallint unsigned', nullable: true })
+  @Property({ type: 'smallint', unsigned: true, nullable: true })
   statusCode: number | null = null;
 
   /** The answer's JSON, NULL for an empty body (a 204). */
