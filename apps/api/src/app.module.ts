@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthModule, LoggingModule } from '@app/core';
+import { ConfigModule, DatabaseModule, HealthModule, IdempotencyModule, LoggingModule } from '@app/core';
 import { FeedApiModule } from '@app/feed';
 import { GymApiModule } from '@app/gym';
 import { IdentityApiModule } from '@app/identity';
@@ -10,6 +10,6 @@ import { ReleaseApiModule } from '@app/release';
 
 /** The HTTP process: domain modules with their controllers. It consumes no queue. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot(), HealthModule, IdentityApiModule, GymApiModule, FeedApiModule, PollApiModule, RecommendApiModule, JobsApiModule, ReleaseApiModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot(), HealthModule, IdempotencyModule, IdentityApiModule, GymApiModule, FeedApiModule, PollApiModule, RecommendApiModule, JobsApiModule, ReleaseApiModule],
 })
 export class AppModule {}

@@ -6,3 +6,4 @@ export * from './test-app';
 export * from './test-databases';
 export * from './smtp-sink';
 export * from './tcp-proxy';
+export * from './bad-input';

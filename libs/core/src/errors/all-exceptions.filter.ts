@@ -1,32 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Logger } from '@nestjs/common';
 import { DriverException } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import { isNPlusOneDetected } from '../query-count/n-plus-one.error';
-import { DomainError, TooManyRequestsError } from './domain-error';
-import { ValidationFailedError } from './validation-failed.error';
-
-interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  [extra: string]: unknown;
-}
-
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE_ENTITY',
-  429: 'TOO_MANY_REQUESTS',
-  503: 'SERVICE_UNAVAILABLE',
-};
+import { TooManyRequestsError } from './domain-error';
+import { codeForStatus, type ErrorBody, knownErrorBody } from './error-body';
 
 /** Errors raised by body-parser before a route is reached carry `type` and `status`. */
 interface BodyParserError {
@@ -62,16 +40,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(error: unknown, request: Request): ErrorBody {
-    if (error instanceof ValidationFailedError) {
-      return { statusCode: 400, code: error.code, message: error.message, errors: error.errors };
-    }
-    if (error instanceof DomainError) {
-      return { statusCode: error.status, code: error.code, message: error.message };
-    }
-    if (error instanceof HttpException) {
-      const status = error.getStatus();
-      return { statusCode: status, code: CODE_BY_STATUS[status] ?? `HTTP_${status}`, message: this.httpMessage(error) };
-    }
+    const known = knownErrorBody(error);
+    if (known) return known;
     if (isBodyParserError(error)) {
       if (error.type === 'entity.parse.failed') {
         return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' };
@@ -80,7 +50,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
       }
       if (error.status >= 400 && error.status < 500) {
-        return { statusCode: error.status, code: CODE_BY_STATUS[error.status] ?? 'BAD_REQUEST', message: 'The request body could not be read' };
+        return { statusCode: error.status, code: codeForStatus(error.status, 'BAD_REQUEST'), message: 'The request body could not be read' };
       }
     }
     if (isNPlusOneDetected(error) && !this.config.isProduction) {
@@ -88,15 +58,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { statusCode: 500, code: 'N_PLUS_ONE_DETECTED', message: error.message };
     }
     return this.unexpected(error, request);
-  }
-
-  private httpMessage(error: HttpException): string {
-    const response = error.getResponse();
-    if (typeof response === 'string') return response;
-    const message = (response as { message?: unknown }).message;
-    if (typeof message === 'string') return message;
-    if (Array.isArray(message)) return message.join('; ');
-    return error.message;
   }
 
   private unexpected(error: unknown, request: Request): ErrorBody {

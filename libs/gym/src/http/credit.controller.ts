@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, ForbiddenError, QueryBudget } from '@app/core';
+import { ErrorResponse, ForbiddenError, Idempotent, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { CreditLedgerService } from '../credit-ledger.service';
 import { BalanceResponse, CreditQueryDto, CreditResponse, PurchaseCreditDto, toBalanceResponse, toCreditResponse } from './dto/credit.dto';
@@ -12,6 +12,7 @@ export class CreditController {
   constructor(private readonly ledger: CreditLedgerService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Buy a membership', description: 'Writes a purchase entry valid from startDate for the policy period.' })
   @ApiCreatedResponse({ type: CreditResponse })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, INVALID_START_DATE' })

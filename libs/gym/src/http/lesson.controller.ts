@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe, Public, QueryBudget } from '@app/core';
+import { ErrorResponse, Idempotent, IdParamPipe, Public, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser, StaffOnly } from '@app/identity';
 import { BookingService } from '../booking.service';
 import { LessonService } from '../lesson.service';
@@ -56,6 +56,7 @@ export class LessonController {
 
   @ApiBearerAuth()
   @Post(':id/reservations')
+  @Idempotent()
   @ApiOperation({
     summary: 'Book a lesson',
     description: 'Refusals in this order: LESSON_FULL, LESSON_CLOSED, ALREADY_REGISTERED, NOT_ENOUGH_CREDIT. Spends from the purchases ending soonest.',

@@ -1,6 +1,6 @@
 import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe } from '@app/core';
+import { ErrorResponse, Idempotent, IdParamPipe } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { BookingService } from '../booking.service';
 
@@ -12,6 +12,7 @@ export class ReservationController {
 
   @Delete(':id')
   @HttpCode(204)
+  @Idempotent()
   @ApiOperation({
     summary: 'Cancel my reservation',
     description: '3+ days before the lesson day: full refund; 1-2 days: half (rounded down); on the day or after: refused.',

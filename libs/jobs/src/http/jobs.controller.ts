@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, QueryBudget } from '@app/core';
+import { ErrorResponse, Idempotent, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { EmailDispatcher } from '../email/email-dispatcher.service';
 import { TaskService } from '../tasks/task.service';
@@ -18,6 +18,7 @@ export class JobsController {
 
   @Post('emails')
   @HttpCode(202)
+  @Idempotent()
   @ApiOperation({ summary: 'Send an email to many recipients (staff)', description: 'Answers at once with a task id; the worker sends. Poll GET /tasks/{id}.' })
   @ApiAcceptedResponse({ type: TaskAcceptedResponse })
   @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'QUEUE_UNAVAILABLE' })

@@ -4,12 +4,13 @@ import { Migration20261126042822_gym } from './Migration20261126042822_gym';
 import { Migration20261126044011_feed } from './Migration20261126044011_feed';
 import { Migration20261126044608_poll } from './Migration20261126044608_poll';
 import { Migration20261126045600_release } from './Migration20261126045600_release';
+import { Migration20261126053406_idempotency } from './Migration20261126053406_idempotency';
 
 /**
  * Every migration, in order. `npm run migration:create` writes new files; add them here.
  * Review what it writes: it proposes single-column indexes that a composite index already covers
  * (the release's `pallet (car_id)` beside the unique `(car_id, seq)`) and re-declares the generated
- * columns; leave those lines out.
+ * columns; leave those lines out (the idempotency migration kept only its own table).
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126040404_identity', class: Migration20261126040404_identity },
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126044011_feed', class: Migration20261126044011_feed },
   { name: 'Migration20261126044608_poll', class: Migration20261126044608_poll },
   { name: 'Migration20261126045600_release', class: Migration20261126045600_release },
+  { name: 'Migration20261126053406_idempotency', class: Migration20261126053406_idempotency },
 ];

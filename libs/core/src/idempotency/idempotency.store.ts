@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/mysql';
+import { Clock } from '../time/clock';
+import { IdempotencyKeyInProgressError, IdempotencyKeyReusedError } from './idempotency.errors';
+import { IdempotencyKey } from './idempotency-key.entity';
+
+/** How long a key is remembered. */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600 * 1000;
+
+export type IdempotencyClaim = { kind: 'claimed'; id: string } | { kind: 'replay'; statusCode: number; body: unknown };
+
+/**
+ * Keys in MySQL. A claim is an INSERT: the unique key on (user, key) lets exactly one of several
+ * concurrent requests through. Every statement autocommits on a fork of its own, apart from the
+ * handler's unit of work and transactions.
+ */
+@Injectable()
+export class IdempotencyStore {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Claims the key for this request, or returns the answer to replay; refuses reuse and overlap. */
+  async claim(userId: number, key: string, requestHash: string): Promise<IdempotencyClaim> {
+    const em = this.em.fork();
+    const now = this.clock.now();
+    // the cleanup: keys past their expiry are forgotten whenever a key is stored
+    await em.nativeDelete(IdempotencyKey, { expiresAt: { $lte: now } });
+    try {
+      const row = new IdempotencyKey({ userId, key, requestHash, createdAt: now, expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS) });
+      const id = await em.insert(IdempotencyKey, row);
+      return { kind: 'claimed', id: String(id) };
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    }
+    const first = await em.findOne(IdempotencyKey, { userId, key });
+    // gone again: the first request failed with a 5xx and released it a moment ago
+    if (!first) throw new IdempotencyKeyInProgressError();
+    if (first.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    if (first.statusCode === null) throw new IdempotencyKeyInProgressError();
+    return { kind: 'replay', statusCode: first.statusCode, body: first.responseBody === null ? undefined : JSON.parse(first.responseBody) };
+  }
+
+  /** Records the answer of the request that claimed the key. */
+  async complete(id: string, statusCode: number, body: unknown): Promise<void> {
+    const responseBody = body === undefined || body === null ? null : JSON.stringify(body);
+    await this.em.fork().nativeUpdate(IdempotencyKey, { id }, { statusCode, responseBody });
+  }
+
+  /** Forgets a claim whose request failed unexpectedly, so a retry runs again. */
+  async release(id: string): Promise<void> {
+    await this.em.fork().nativeDelete(IdempotencyKey, { id });
+  }
+}
