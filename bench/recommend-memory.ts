@@ -19,35 +19,13 @@ import { indexViews, readIndexFile } from '../libs/recommend/src/index-file/inde
 import { writeIndexFile } from '../libs/recommend/src/index-file/index-file.writer';
 import { searchThreadScript } from '../libs/recommend/src/serve/search-thread.pool';
 import { runChild, type ChildReport } from './recommend-memory.child';
+import { syntheticRows } from './synthetic-index';
 
 const MiB = 1024 * 1024;
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
-}
-
-/** Unit vectors from a xorshift generator, `rowsPerChunk` rows at a time. */
-function* syntheticRows(count: number, dimension: number, rowsPerChunk = 8192): Generator<Float32Array> {
-  let state = 0x9e3779b9;
-  for (let first = 0; first < count; first += rowsPerChunk) {
-    const rows = Math.min(rowsPerChunk, count - first);
-    const chunk = new Float32Array(rows * dimension);
-    for (let row = 0; row < rows; row++) {
-      let norm = 0;
-      for (let i = 0; i < dimension; i++) {
-        state ^= state << 13;
-        state ^= state >>> 17;
-        state ^= state << 5;
-        const value = (state >>> 0) / 0x100000000 - 0.5;
-        chunk[row * dimension + i] = value;
-        norm += value * value;
-      }
-      const scale = 1 / Math.sqrt(norm);
-      for (let i = 0; i < dimension; i++) chunk[row * dimension + i] *= scale;
-    }
-    yield chunk;
-  }
 }
 
 async function measure(path: string, mode: 'shared' | 'copy', threads: number): Promise<ChildReport> {

@@ -1,0 +1,124 @@
+/**
+ * `npm run soak`: an invariant soak (a script, not a test). For SOAK_SECONDS (default 120), 40
+ * demo members book, cancel and buy concurrently against the built API in production mode on the
+ * bench database (run `npm run bench` once first, which seeds it). Afterwards it checks in SQL that
+ * every member's balance equals the sum of their ledger, every purchase's remaining credit is
+ * between 0 and its count, every lesson's active reservations are within its capacity and equal its
+ * seat count, and that no request failed with a 5xx. Prints the figures; exits 1 on a violation.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createConnection, type RowDataPacket } from 'mysql2/promise';
+
+const ROOT = join(__dirname, '..');
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
+const MEMBERS = 40;
+const PORT = 8104;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+async function call(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${BASE}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? (JSON.parse(text) as unknown) : null };
+}
+
+async function main(): Promise<void> {
+  execFileSync('npm', ['run', '--silent', 'build:if-needed'], { cwd: ROOT, stdio: 'inherit' });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(PORT),
+    DATABASE_URL: 'mysql://root@127.0.0.1:3306/gym_bench',
+    REDIS_URL: 'redis://127.0.0.1:6379/15',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
+    ADMIN_PASSWORD: 'bench-admin-password',
+    LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT: '1000',
+  };
+  execFileSync(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', 'migrate'], { cwd: ROOT, env, stdio: 'ignore' });
+  const api: ChildProcess = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], { cwd: ROOT, env, stdio: 'ignore' });
+  const db = await createConnection({ host: '127.0.0.1', user: 'root', database: 'gym_bench' });
+  try {
+    for (let i = 0; i < 300 && !(await fetch(`${BASE}/health`).then((res) => res.ok, () => false)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const tokens = await Promise.all(
+      Array.from({ length: MEMBERS }, async (_, i) => {
+        const res = await fetch(`${BASE}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `demo${String(i + 1).padStart(4, '0')}`, password: 'demo-password' }) });
+        return ((await res.json()) as { accessToken: string }).accessToken;
+      }),
+    );
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const lessons = ((await call('GET', `/lessons?from=${tomorrow}&limit=30`, tokens[0])).json as { items: { id: number }[] }).items.map((lesson) => lesson.id);
+    const policies = ((await call('GET', '/price-policies', tokens[0])).json as { id: number }[]).map((policy) => policy.id);
+    const today = new Date().toISOString().slice(0, 10);
+    const statuses = new Map<number, number>();
+    const deadline = Date.now() + SECONDS * 1000;
+    const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
+
+    await Promise.all(
+      tokens.map(async (token) => {
+        const held: number[] = [];
+        while (Date.now() < deadline) {
+          const roll = Math.random();
+          let result: { status: number; json: unknown };
+          if (roll < 0.5) {
+            result = await call('POST', `/lessons/${pick(lessons)}/reservations`, token);
+            if (result.status === 201) held.push((result.json as { id: number }).id);
+          } else if (roll < 0.8 && held.length > 0) {
+            result = await call('DELETE', `/reservations/${held.splice(Math.floor(Math.random() * held.length), 1)[0]}`, token);
+          } else {
+            result = await call('POST', '/credits', token, { pricePolicyId: pick(policies), startDate: today });
+          }
+          statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+        }
+      }),
+    );
+
+    const [[balances]] = await db.query<RowDataPacket[]>(
+      `select count(*) as wrong from (
+         select l.user_id, l.total, coalesce(b.remaining, 0) as remaining
+           from (select user_id, sum(count) as total from credit group by user_id) l
+           left join (select p.user_id, sum(p.count + coalesce(m.moved, 0)) as remaining
+                        from credit p left join (select purchase_id, sum(count) as moved from credit where purchase_id is not null group by purchase_id) m on m.purchase_id = p.id
+                       where p.type = 'purchase' and p.end_date > curdate() group by p.user_id) b on b.user_id = l.user_id
+          where not exists (select 1 from credit x where x.user_id = l.user_id and x.type = 'purchase' and x.end_date <= curdate())) c
+        where c.total <> c.remaining`,
+    );
+    const [[buckets]] = await db.query<RowDataPacket[]>(
+      `select count(*) as wrong from (select p.count as granted, p.count + coalesce(sum(m.count), 0) as left_over
+         from credit p left join credit m on m.purchase_id = p.id where p.type = 'purchase' group by p.id, p.count) b
+        where b.left_over < 0 or b.left_over > b.granted`,
+    );
+    const [[seats]] = await db.query<RowDataPacket[]>(
+      `select count(*) as wrong from lesson l
+        where l.reserved_count > l.max_capacity
+           or l.reserved_count <> (select count(*) from reservation r where r.lesson_id = l.id and r.active_flag = 1)`,
+    );
+    const total = [...statuses.values()].reduce((sum, count) => sum + count, 0);
+    const serverErrors = [...statuses].filter(([status]) => status >= 500).reduce((sum, [, count]) => sum + count, 0);
+    const figures = {
+      seconds: SECONDS,
+      members: MEMBERS,
+      requests: total,
+      perSecond: Math.round(total / SECONDS),
+      byStatus: Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
+      serverErrors,
+      balanceMismatches: Number(balances.wrong),
+      purchasesOutOfRange: Number(buckets.wrong),
+      lessonsOverCapacityOrMiscounted: Number(seats.wrong),
+    };
+    console.log(JSON.stringify(figures, null, 2));
+    if (serverErrors || figures.balanceMismatches || figures.purchasesOutOfRange || figures.lessonsOverCapacityOrMiscounted) process.exitCode = 1;
+  } finally {
+    await db.end();
+    api.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
