@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeIndexFile } from '../libs/recommend/src/index-file/index-file.writer';
+import { benchEnv } from './bench-env';
 import { syntheticRows } from './synthetic-index';
 
 const ROOT = join(__dirname, '..');
@@ -22,18 +23,7 @@ async function main(): Promise<void> {
   const directory = await mkdtemp(join(tmpdir(), 'gym-health-bench-'));
   const indexPath = join(directory, 'feed-index.bin');
   await writeIndexFile(indexPath, { dimension: 256, builtAt: Date.now(), ids: Uint32Array.from({ length: VECTORS }, (_, i) => i + 1), rows: syntheticRows(VECTORS, 256) });
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(PORT),
-    DATABASE_URL: 'mysql://root@127.0.0.1:3306/gym_bench',
-    REDIS_URL: 'redis://127.0.0.1:6379/15',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-    ADMIN_PASSWORD: 'bench-admin-password',
-    LOG_LEVEL: 'warn',
-    RECOMMEND_INDEX_PATH: indexPath,
-    RECOMMEND_THREADS: '2',
-  };
+  const env = benchEnv({ NODE_ENV: 'production', PORT: String(PORT), LOG_LEVEL: 'warn', RECOMMEND_INDEX_PATH: indexPath, RECOMMEND_THREADS: '2' });
   execFileSync(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', 'migrate'], { cwd: ROOT, env, stdio: 'ignore' });
   const api: ChildProcess = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], { cwd: ROOT, env, stdio: 'ignore' });
   try {

@@ -10,20 +10,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, type RowDataPacket } from 'mysql2/promise';
+import { BENCH_DATABASE, benchEnv } from './bench-env';
 
 const ROOT = join(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const DB = 'gym_bench';
-const ADMIN_PASSWORD = 'bench-admin-password';
-const ENV = {
-  ...process.env,
-  DATABASE_URL: `mysql://root@127.0.0.1:3306/${DB}`,
-  REDIS_URL: 'redis://127.0.0.1:6379/15',
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-  ADMIN_PASSWORD,
-  N_PLUS_ONE_MODE: 'warn',
-};
+const DB = BENCH_DATABASE;
+const ENV = benchEnv({ N_PLUS_ONE_MODE: 'warn' });
+const ADMIN_PASSWORD = ENV.ADMIN_PASSWORD!;
 
 interface Row {
   endpoint: string;

@@ -9,6 +9,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createConnection, type RowDataPacket } from 'mysql2/promise';
+import { BENCH_DATABASE, benchEnv } from './bench-env';
 
 const ROOT = join(__dirname, '..');
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
@@ -28,20 +29,10 @@ async function call(method: string, path: string, token: string, body?: unknown)
 
 async function main(): Promise<void> {
   execFileSync('npm', ['run', '--silent', 'build:if-needed'], { cwd: ROOT, stdio: 'inherit' });
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(PORT),
-    DATABASE_URL: 'mysql://root@127.0.0.1:3306/gym_bench',
-    REDIS_URL: 'redis://127.0.0.1:6379/15',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-    ADMIN_PASSWORD: 'bench-admin-password',
-    LOG_LEVEL: 'warn',
-    LOGIN_RATE_LIMIT: '1000',
-  };
+  const env = benchEnv({ NODE_ENV: 'production', PORT: String(PORT), LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000' });
   execFileSync(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', 'migrate'], { cwd: ROOT, env, stdio: 'ignore' });
   const api: ChildProcess = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], { cwd: ROOT, env, stdio: 'ignore' });
-  const db = await createConnection({ host: '127.0.0.1', user: 'root', database: 'gym_bench' });
+  const db = await createConnection({ host: '127.0.0.1', user: 'root', database: BENCH_DATABASE });
   try {
     for (let i = 0; i < 300 && !(await fetch(`${BASE}/health`).then((res) => res.ok, () => false)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     const tokens = await Promise.all(
