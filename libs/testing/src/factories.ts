@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { RequestContext } from '@mikro-orm/core';
 import { AuthService } from '../../identity/src/auth/auth.service';
 import type { User } from '../../identity/src/entities/user.entity';
@@ -19,7 +20,8 @@ export interface Member {
 export async function newMember(app: INestApplication, overrides: Partial<RegisterUserInput> = {}): Promise<Member> {
   sequence += 1;
   const input: RegisterUserInput = {
-    username: `member${sequence}_${process.pid}`,
+    // unique across test files too: Jest restarts this counter per file, in the same process
+    username: `member${sequence}_${randomBytes(4).toString('hex')}`,
     password: 'password-123',
     phoneNumber: `010-0000-${String(sequence).padStart(4, '0')}`,
     ...overrides,

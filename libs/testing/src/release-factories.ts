@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { RequestContext } from '@mikro-orm/core';
 import { CarService, type NewCar } from '../../release/src/car.service';
@@ -14,7 +15,7 @@ let carSequence = 0;
 /** A car with `palletCount` pallets (3 unless told), through the real service. */
 export function newCar(app: INestApplication, overrides: Partial<NewCar> = {}): Promise<Car> {
   carSequence += 1;
-  return inContext(app, () => app.get(CarService).create({ carNumber: `T${process.pid % 10000}-${carSequence}`, type: '1톤 탑차', palletCount: 3, ...overrides }));
+  return inContext(app, () => app.get(CarService).create({ carNumber: `T${randomBytes(3).toString('hex')}-${carSequence}`, type: '1톤 탑차', palletCount: 3, ...overrides }));
 }
 
 /** Order lines of `ymd`, one per override, with sensible defaults. */
