@@ -37,7 +37,13 @@ function start(args: string[], port: number, extra: Record<string, string>, read
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes(ready)) resolve(child);
+      if (!output.includes(ready)) return;
+      // from now on only drain the output (request logs), so the bench process does no work for it
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.stdout?.resume();
+      child.stderr?.resume();
+      resolve(child);
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
