@@ -1,18 +1,8 @@
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { createHmac } from 'node:crypto';
-import { createTestApp, newMember, newStaff, resetDatabase } from '@app/testing';
+import { newMember, newStaff, useTestApp } from '@app/testing';
 
 describe('Users and auth (e2e)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    http = request(app.getHttpServer());
-  });
-  beforeEach(() => resetDatabase(app));
-  afterAll(() => app.close());
+  const { app, http } = useTestApp();
 
   describe('POST /users (sign-up)', () => {
     it('creates a member and never returns the password or its hash', async () => {

@@ -1,8 +1,7 @@
-import { Controller, Get, type INestApplication } from '@nestjs/common';
-import request from 'supertest';
+import { Controller, Get } from '@nestjs/common';
 import { Public } from '@app/core';
 import { StaffOnly } from '@app/identity';
-import { createTestApp, newMember, newStaff, resetDatabase } from '@app/testing';
+import { newMember, newStaff, useTestApp } from '@app/testing';
 
 @Controller('probe')
 class ErrorProbeController {
@@ -20,15 +19,7 @@ class ErrorProbeController {
 }
 
 describe('Errors, validation and request ids (e2e)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    app = await createTestApp({ controllers: [ErrorProbeController] });
-    http = request(app.getHttpServer());
-  });
-  beforeEach(() => resetDatabase(app));
-  afterAll(() => app.close());
+  const { app, http } = useTestApp({ controllers: [ErrorProbeController] });
 
   it('names every bad field in a 400 VALIDATION_FAILED', async () => {
     const res = await http.post('/users').send({ username: 'a', password: 5 });

@@ -1,20 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
 import { RequestContext } from '@mikro-orm/core';
 import request from 'supertest';
 import { captureQueries } from '@app/core';
 import { FeedService, Game, Post, Team } from '@app/feed';
-import { createTestApp, forkEm, type Member, newMember, resetDatabase } from '@app/testing';
+import { forkEm, type Member, newMember, resetDatabase, useTestApp } from '@app/testing';
 
 describe('Feed (e2e)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    http = request(app.getHttpServer());
-  });
-  beforeEach(() => resetDatabase(app));
-  afterAll(() => app.close());
+  const { app, http } = useTestApp();
 
   const post = (member: Member, body = { title: 'Morning run', body: '5 km' }) => http.post('/feeds/posts').set('Authorization', member.auth).send(body);
   const game = (member: Member) => http.post('/feeds/games').set('Authorization', member.auth).send({ gameName: 'Futsal', gameLocation: 'Mapo' });

@@ -1,6 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { buyCredits, createTestApp, FakeClock, type Member, newLesson, newMember, resetDatabase } from '@app/testing';
+import { buyCredits, FakeClock, type Member, newLesson, newMember, useTestApp } from '@app/testing';
 
 // 2030-01-10 10:00 in Asia/Seoul
 const TODAY = '2030-01-10';
@@ -8,18 +6,7 @@ const NOW = '2030-01-10T01:00:00Z';
 
 describe('Gym: booking and cancelling (e2e)', () => {
   const clock = new FakeClock(NOW);
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    app = await createTestApp({ clock });
-    http = request(app.getHttpServer());
-  });
-  beforeEach(async () => {
-    clock.set(NOW);
-    await resetDatabase(app);
-  });
-  afterAll(() => app.close());
+  const { app, http } = useTestApp({ clock, beforeEach: () => clock.set(NOW) });
 
   const book = (member: Member, lessonId: number) => http.post(`/lessons/${lessonId}/reservations`).set('Authorization', member.auth);
   const cancel = (member: Member, reservationId: number) => http.delete(`/reservations/${reservationId}`).set('Authorization', member.auth);

@@ -1,19 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { buyCredits, createTestApp, FakeClock, newLesson, newMember, newStaff, resetDatabase } from '@app/testing';
+import { buyCredits, FakeClock, newLesson, newMember, newStaff, useTestApp } from '@app/testing';
 
 const TODAY = '2030-01-10';
 
 describe('Gym: price policies and lessons (e2e)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    app = await createTestApp({ clock: new FakeClock('2030-01-10T01:00:00Z') });
-    http = request(app.getHttpServer());
-  });
-  beforeEach(() => resetDatabase(app));
-  afterAll(() => app.close());
+  const { app, http } = useTestApp({ clock: new FakeClock('2030-01-10T01:00:00Z') });
 
   const lessonBody = { gym: 'seoul', type: 'yoga', creditCount: 2, maxCapacity: 10, startDate: '2030-01-15', startTime: '19:00', endTime: '20:00' };
 

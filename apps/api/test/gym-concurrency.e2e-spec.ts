@@ -1,20 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { buyCredits, createTestApp, FakeClock, forkEm, type Member, newLesson, newMember, resetDatabase } from '@app/testing';
+import { buyCredits, FakeClock, forkEm, type Member, newLesson, newMember, useTestApp } from '@app/testing';
 
 const TODAY = '2030-01-10';
 
 /** Real concurrent HTTP requests against MySQL: the races the Django original lost. */
 describe('Gym: bookings under concurrency (e2e)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    app = await createTestApp({ clock: new FakeClock('2030-01-10T01:00:00Z') });
-    http = request(app.getHttpServer());
-  });
-  beforeEach(() => resetDatabase(app));
-  afterAll(() => app.close());
+  const { app, http } = useTestApp({ clock: new FakeClock('2030-01-10T01:00:00Z') });
 
   const book = (member: Member, lessonId: number) => http.post(`/lessons/${lessonId}/reservations`).set('Authorization', member.auth);
   const codes = (responses: request.Response[]) =>

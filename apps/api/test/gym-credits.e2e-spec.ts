@@ -1,25 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { CreditExpiryService } from '@app/gym';
-import { buyCredits, createTestApp, FakeClock, forkEm, type Member, newLesson, newMember, newPricePolicy, newStaff, resetDatabase } from '@app/testing';
+import { buyCredits, FakeClock, forkEm, type Member, newLesson, newMember, newPricePolicy, newStaff, useTestApp } from '@app/testing';
 
 const TODAY = '2030-01-10';
 const NOW = '2030-01-10T01:00:00Z';
 
 describe('Gym: the credit ledger (e2e)', () => {
   const clock = new FakeClock(NOW);
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    app = await createTestApp({ clock });
-    http = request(app.getHttpServer());
-  });
-  beforeEach(async () => {
-    clock.set(NOW);
-    await resetDatabase(app);
-  });
-  afterAll(() => app.close());
+  const { app, http } = useTestApp({ clock, beforeEach: () => clock.set(NOW) });
 
   const ledger = async (member: Member) => (await http.get('/credits').set('Authorization', member.auth).expect(200)).body;
   const balance = async (member: Member) => (await http.get('/credits/balance').set('Authorization', member.auth).expect(200)).body;

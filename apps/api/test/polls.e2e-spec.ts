@@ -1,23 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { createTestApp, FakeClock, type Member, newMember, resetDatabase } from '@app/testing';
+import { FakeClock, type Member, newMember, useTestApp } from '@app/testing';
 
 const NOW = '2030-01-10T01:00:00Z';
 
 describe('Polls (e2e)', () => {
   const clock = new FakeClock(NOW);
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    app = await createTestApp({ clock });
-    http = request(app.getHttpServer());
-  });
-  beforeEach(async () => {
-    clock.set(NOW);
-    await resetDatabase(app);
-  });
-  afterAll(() => app.close());
+  const { app, http } = useTestApp({ clock, beforeEach: () => clock.set(NOW) });
 
   const pollBody = { head: '목요일 회식 가능??', message: 'Reply by Wednesday', isAnonymousVote: false, isMultipleVote: false, questions: ['네', '아니오'] };
   const createPoll = async (owner: Member, overrides: Partial<typeof pollBody> & { endTime?: string } = {}) =>

@@ -1,10 +1,9 @@
-import { Controller, Get, type INestApplication } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { RequestContext, wrap } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import request from 'supertest';
 import { captureQueries, Public } from '@app/core';
 import { User, UserService } from '@app/identity';
-import { createTestApp, forkEm, newMember, resetDatabase } from '@app/testing';
+import { forkEm, newMember, useTestApp } from '@app/testing';
 
 /** Two ways to list users with their pictures: one statement per user, or one in all. */
 @Controller('probe/users')
@@ -32,15 +31,7 @@ class ImageListingProbeController {
 }
 
 describe('Query counting and the N+1 detector (e2e)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    app = await createTestApp({ controllers: [ImageListingProbeController] });
-    http = request(app.getHttpServer());
-  });
-  beforeEach(() => resetDatabase(app));
-  afterAll(() => app.close());
+  const { app, http } = useTestApp({ controllers: [ImageListingProbeController] });
 
   async function membersWithImages(count: number): Promise<void> {
     for (let i = 0; i < count; i++) {

@@ -1,17 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { createTestApp, newMember, newStaff, resetDatabase } from '@app/testing';
+import { newMember, newStaff, useTestApp } from '@app/testing';
 
 describe('queue dashboard at /admin/queues (e2e)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    http = request(app.getHttpServer());
-  });
-  beforeEach(() => resetDatabase(app));
-  afterAll(() => app.close());
+  const { app, http } = useTestApp();
 
   it('refuses anonymous visitors with 401 and members with 403, in the error shape', async () => {
     const anonymous = await http.get('/admin/queues');

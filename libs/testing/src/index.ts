@@ -7,3 +7,4 @@ export * from './test-databases';
 export * from './smtp-sink';
 export * from './tcp-proxy';
 export * from './bad-input';
+export * from './use-test-app';
