@@ -1,3 +1,5 @@
+import type { JwtFromRequestFunction, StrategyOptionsWithoutRequest } from 'passport-jwt';
+
 /** Who is calling, as the bearer token says. */
 export interface AuthenticatedUser {
   id: number;
@@ -13,3 +15,12 @@ export interface TokenClaims {
 }
 
 export const TOKEN_ISSUER = 'gym-platform';
+
+/** How every reader of our tokens verifies them: HS256 only, our issuer only, expiry enforced. */
+export function tokenVerification(secret: string, jwtFromRequest: JwtFromRequestFunction): StrategyOptionsWithoutRequest {
+  return { jwtFromRequest, secretOrKey: secret, algorithms: ['HS256'], issuer: TOKEN_ISSUER, ignoreExpiration: false };
+}
+
+export function toAuthenticatedUser(claims: TokenClaims): AuthenticatedUser {
+  return { id: claims.sub, username: claims.username, isStaff: claims.staff === true };
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '@app/core';
-import { type AuthenticatedUser, type TokenClaims, TOKEN_ISSUER } from './authenticated-user';
+import { type AuthenticatedUser, type TokenClaims, tokenVerification, toAuthenticatedUser } from './authenticated-user';
 import { sessionCookieToken } from './session-cookie';
 
 export const SESSION_COOKIE_STRATEGY = 'jwt-session-cookie';
@@ -14,16 +14,10 @@ export const SESSION_COOKIE_STRATEGY = 'jwt-session-cookie';
 @Injectable()
 export class SessionCookieJwtStrategy extends PassportStrategy(Strategy, SESSION_COOKIE_STRATEGY) {
   constructor(config: AppConfig) {
-    super({
-      jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), sessionCookieToken]),
-      secretOrKey: config.jwtSecret,
-      algorithms: ['HS256'],
-      issuer: TOKEN_ISSUER,
-      ignoreExpiration: false,
-    });
+    super(tokenVerification(config.jwtSecret, ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), sessionCookieToken])));
   }
 
   validate(claims: TokenClaims): AuthenticatedUser {
-    return { id: claims.sub, username: claims.username, isStaff: claims.staff === true };
+    return toAuthenticatedUser(claims);
   }
 }
