@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
 import { Cursor, NotFoundError, type Page, toPage } from '@app/core';
 import { type GymLocation, Lesson, type LessonType } from './entities/lesson.entity';
-import { Reservation } from './entities/reservation.entity';
+import { Reservation, type ReservationType } from './entities/reservation.entity';
 import { InvalidEndTimeError } from './gym.errors';
 
 export type NewLesson = Pick<Lesson, 'gym' | 'type' | 'creditCount' | 'maxCapacity' | 'startDate' | 'startTime' | 'endTime'>;
@@ -17,9 +17,17 @@ export interface LessonFilter {
   cursor?: string;
 }
 
+/** One line of a lesson's roster, read as a projection: no entities, nothing in the identity map. */
+export interface RosterEntry {
+  id: number;
+  type: ReservationType;
+  createdAt: Date;
+  user: { id: number; username: string; phoneNumber: string };
+}
+
 export interface LessonWithRoster {
   lesson: Lesson;
-  reservations: Reservation[];
+  reservations: RosterEntry[];
 }
 
 @Injectable()
@@ -54,11 +62,28 @@ export class LessonService {
     return toPage(rows, filter.limit, (lesson) => [lesson.startDate, lesson.startTime, lesson.id], (lesson) => lesson);
   }
 
-  /** A lesson and every reservation record on it with its member: two statements. */
+  /**
+   * A lesson and every reservation record on it with its member: two statements. The roster is a
+   * read-only projection of the columns the answer shows: hydrating a Reservation and a User entity
+   * per line cost 3x the throughput on a 190-line roster (README, "Performance").
+   */
   async getWithRoster(id: number): Promise<LessonWithRoster> {
     const lesson = await this.em.findOne(Lesson, id);
     if (!lesson) throw new NotFoundError('Lesson', id);
-    const reservations = await this.em.find(Reservation, { lesson }, { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } });
+    const rows = await this.em
+      .createQueryBuilder(Reservation, 'r')
+      .select(['r.id', 'r.type', 'r.createdAt'])
+      .addSelect(['u.id as userId', 'u.username as username', 'u.phone_number as phoneNumber'])
+      .join('r.user', 'u')
+      .where({ lesson: id })
+      .orderBy({ createdAt: 'asc', id: 'asc' })
+      .execute<(Pick<Reservation, 'id' | 'type' | 'createdAt'> & { userId: number; username: string; phoneNumber: string })[]>('all');
+    const reservations = rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      createdAt: row.createdAt,
+      user: { id: row.userId, username: row.username, phoneNumber: row.phoneNumber },
+    }));
     return { lesson, reservations };
   }
 }
