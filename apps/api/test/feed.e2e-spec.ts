@@ -42,6 +42,9 @@ describe('Feed (e2e)', () => {
       expect(result.items.map((view) => view.feed.id)).toEqual([...created].reverse());
       expect(statements[0]).toMatch(/from `feed` as `f0`/);
       expect(statements[0]).not.toMatch(/dtype` (=|in)/);
+      // the page alone, newest first on the primary key: joined with `user`, MySQL reads every feed row
+      expect(statements[0]).not.toMatch(/join/);
+      expect(statements[1]).toMatch(/from `user`/);
       const page = await http.get('/feeds').set('Authorization', member.auth).expect(200);
       expect(page.body.items.map((item: { type: string }) => item.type)).toEqual(['post', 'team', 'game', 'post']);
       expect(page.body.items[1]).toMatchObject({ roomName: 'Sunday swimmers' });
@@ -167,9 +170,9 @@ describe('Feed (e2e)', () => {
       return [page.headers['x-query-count'], one.headers['x-query-count']];
     }
 
-    it('serves a page of 1 and of 40 items with the same two statements', async () => {
-      await expect(countsFor(1)).resolves.toEqual(['2', '2']);
-      await expect(countsFor(40)).resolves.toEqual(['2', '2']);
+    it('serves a page of 1 and of 40 items in three statements, and one item in two', async () => {
+      await expect(countsFor(1)).resolves.toEqual(['3', '2']);
+      await expect(countsFor(40)).resolves.toEqual(['3', '2']);
     });
   });
 });

@@ -47,13 +47,15 @@ export class FeedService {
 
   /**
    * Newest first, keyset-paginated on the id (a deep page costs what the first does, and items
-   * posted between pages never shift the next page): one statement for the page with authors,
-   * one for the viewer's likes and joins on it.
+   * posted between pages never shift the next page): one statement for the page, one for its
+   * authors, one for the viewer's likes and joins on it.
    */
   async page(viewerId: number, query: FeedPageQuery): Promise<Page<FeedView>> {
     const where: FilterQuery<Feed> = query.cursor ? { id: { $lt: Cursor.decode<[number]>(query.cursor, ['number'])[0] } } : {};
     const entity = query.type ? CLASS_BY_TYPE[query.type] : Feed;
-    const rows = await this.em.find(entity, where, { populate: ['author'], orderBy: { id: 'desc' }, limit: query.limit + 1 });
+    // authors in a second statement (select-in): joined, the optimizer drives the join from `user`
+    // and sorts every feed row to find the newest page (24,000 rows read for 21; 23 ms against 0.3 ms)
+    const rows = await this.em.find(entity, where, { populate: ['author'], strategy: 'select-in', orderBy: { id: 'desc' }, limit: query.limit + 1 });
     const items = await this.withReactions(viewerId, rows.slice(0, query.limit));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? Cursor.encode([last.feed.id]) : null };

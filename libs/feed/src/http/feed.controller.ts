@@ -27,7 +27,7 @@ export class FeedController {
   ) {}
 
   @Get()
-  @QueryBudget(2)
+  @QueryBudget(3)
   @ApiOperation({ summary: 'The feed', description: 'Posts, games and teams in one list, newest first, cursor-paginated; ?type= for one kind.' })
   @ApiOkResponse({ type: FeedPageResponse })
   async page(@CurrentUser() me: AuthenticatedUser, @Query() query: FeedQueryDto): Promise<FeedPageResponse> {
