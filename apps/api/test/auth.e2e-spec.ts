@@ -1,5 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { newMember, newStaff, useTestApp } from '@app/testing';
+import { RequestContext } from '@mikro-orm/core';
+import { captureQueries } from '@app/core';
+import { User, UserService } from '@app/identity';
+import { forkEm, newMember, newStaff, useTestApp } from '@app/testing';
 
 describe('Users and auth (e2e)', () => {
   const { app, http } = useTestApp();
@@ -31,6 +34,17 @@ describe('Users and auth (e2e)', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.errors).toEqual([{ field: 'isStaff', messages: ['property isStaff should not exist'] }]);
+    });
+  });
+
+  describe('password hashes', () => {
+    it('are read only to check a password, never with the users an answer shows', async () => {
+      const member = await newMember(app);
+      const listed = await captureQueries(() => forkEm(app).find(User, { id: member.user.id }));
+      expect(listed.statements.join('\n')).not.toMatch(/password_hash|`u0`\.\*/);
+      const authenticate = (password: string) => RequestContext.create(forkEm(app), () => app.get(UserService).authenticate(member.user.username, password));
+      await expect(authenticate(member.password)).resolves.toMatchObject({ id: member.user.id });
+      await expect(authenticate('wrong password')).resolves.toBeNull();
     });
   });
 

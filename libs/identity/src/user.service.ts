@@ -71,7 +71,7 @@ export class UserService {
 
   /** The user whose password matches, or null; takes the same time for unknown usernames. */
   async authenticate(username: string, password: string): Promise<User | null> {
-    const user = await this.em.findOne(User, { username });
+    const user = await this.em.findOne(User, { username }, { populate: ['passwordHash'] });
     if (!user) {
       await this.hasher.burn(password);
       return null;

@@ -16,16 +16,44 @@ export interface NewPoll {
   questions: string[];
 }
 
+/** A voter as a poll shows them. */
+export interface VoterView {
+  id: number;
+  username: string;
+  image: { imageUrl: string } | null;
+}
+
+/** A question with its votes, oldest first: a read-only projection, not entities. */
+export interface PollQuestionView {
+  id: number;
+  content: string;
+  ordering: number;
+  votes: { id: number; owner: VoterView }[];
+}
+
 /** A poll with its questions, each with its votes, voters and their pictures. */
 export interface PollView {
   poll: Poll;
-  questions: PollQuestion[];
+  questions: PollQuestionView[];
+}
+
+/** One row of the questions query: a question and one of its votes (or none). */
+interface QuestionVoteRow {
+  id: number;
+  poll: number;
+  content: string;
+  ordering: number;
+  voteId: number | null;
+  voterId: number | null;
+  voterName: string | null;
+  voterImageUrl: string | null;
 }
 
 /**
  * Creating and reading polls. Whatever the number of polls, questions and votes, a page or a
  * detail is two statements: the polls with their owners and pictures (joined, to-one), then every
- * question of those polls with its votes, voters and pictures (one joined query).
+ * question of those polls with its votes, voters and pictures (one joined query, read as a
+ * projection: as entities, the 2,000 rows of a 20-poll page cost 25 ms of CPU to hydrate).
  */
 @Injectable()
 export class PollService {
@@ -59,11 +87,28 @@ export class PollService {
 
   private async withQuestions(polls: Poll[]): Promise<PollView[]> {
     if (polls.length === 0) return [];
-    const questions = await this.em.find(
-      PollQuestion,
-      { poll: { $in: polls.map((poll) => poll.id) } },
-      { populate: ['votes.owner.image'], strategy: 'joined', orderBy: { ordering: 'asc', id: 'asc', votes: { id: 'asc' } } },
-    );
-    return polls.map((poll) => ({ poll, questions: questions.filter((question) => question.poll.id === poll.id) }));
+    const rows = await this.em
+      .createQueryBuilder(PollQuestion, 'q')
+      .select(['q.id', 'q.poll', 'q.content', 'q.ordering'])
+      .addSelect(['v.id as voteId', 'o.id as voterId', 'o.username as voterName', 'i.image_url as voterImageUrl'])
+      .leftJoin('q.votes', 'v')
+      .leftJoin('v.owner', 'o')
+      .leftJoin('o.image', 'i')
+      .where({ poll: { $in: polls.map((poll) => poll.id) } })
+      .orderBy([{ ordering: 'asc' }, { id: 'asc' }, { 'v.id': 'asc' }])
+      .execute<QuestionVoteRow[]>('all');
+    const byPoll = new Map<number, PollQuestionView[]>(polls.map((poll) => [poll.id, []]));
+    let question: PollQuestionView | undefined;
+    for (const row of rows) {
+      if (question?.id !== row.id) {
+        question = { id: row.id, content: row.content, ordering: row.ordering, votes: [] };
+        byPoll.get(row.poll)?.push(question);
+      }
+      if (row.voteId !== null && row.voterId !== null) {
+        const image = row.voterImageUrl === null ? null : { imageUrl: row.voterImageUrl };
+        question.votes.push({ id: row.voteId, owner: { id: row.voterId, username: row.voterName ?? '', image } });
+      }
+    }
+    return polls.map((poll) => ({ poll, questions: byPoll.get(poll.id) ?? [] }));
   }
 }

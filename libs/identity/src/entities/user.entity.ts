@@ -10,7 +10,8 @@ export class User {
   @Unique()
   username: string;
 
-  @Property({ length: 255, hidden: true })
+  /** Lazy: read only where a password is checked, never with the users that lists and joins show. */
+  @Property({ length: 255, hidden: true, lazy: true })
   passwordHash: string;
 
   @Property({ length: 32 })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { User } from '@app/identity';
-import type { PollView } from '../../poll.service';
+import type { PollView, VoterView } from '../../poll.service';
 
 export class UserImageResponse {
   @ApiProperty() imageUrl!: string;
@@ -42,7 +42,7 @@ export class PollPageResponse {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-function toUserSummary(user: User): UserSummaryResponse {
+function toUserSummary(user: User | VoterView): UserSummaryResponse {
   return { id: user.id, username: user.username, image: user.image ? { imageUrl: user.image.imageUrl } : null };
 }
 
@@ -57,7 +57,7 @@ export function toPollDetailResponse({ poll, questions }: PollView, viewerId: nu
     isAnonymousVote: poll.isAnonymousVote,
     isMultipleVote: poll.isMultipleVote,
     questions: questions.map((question) => {
-      const votes = question.votes.getItems();
+      const votes = question.votes;
       return {
         id: question.id,
         content: question.content,
