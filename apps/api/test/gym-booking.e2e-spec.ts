@@ -155,6 +155,13 @@ describe('Gym: booking and cancelling (e2e)', () => {
       expect(original.id).toBe(reservation.id);
       expect(record.credits).toEqual([expect.objectContaining({ type: 'refund', count: 2, reservationId: record.id })]);
       expect(original.credits).toEqual([expect.objectContaining({ type: 'use', count: -2, reservationId: original.id })]);
+      // the profile's entries are the ledger's own, field for field
+      const ledger = (await http.get('/credits').set('Authorization', member.auth).expect(200)).body as { id: number }[];
+      expect([...record.credits, ...original.credits]).toEqual(
+        expect.arrayContaining(ledger.filter((entry) => [record.credits[0].id, original.credits[0].id].includes(entry.id))),
+      );
+      const { reservations: _roster, ...lessonFields } = (await http.get(`/lessons/${lesson.id}`).set('Authorization', member.auth).expect(200)).body;
+      expect(original.lesson).toEqual(lessonFields);
       await expect(reservedCount(member, lesson.id)).resolves.toBe(0);
       await book(member, lesson.id).expect(201);
     });

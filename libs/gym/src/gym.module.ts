@@ -13,9 +13,10 @@ import { Reservation } from './entities/reservation.entity';
 import { GymCalendar } from './gym-calendar';
 import { LessonService } from './lesson.service';
 import { MemberProfileService } from './member-profile.service';
+import { MemberReservationsReader } from './member-reservations.reader';
 import { PricePolicyService } from './price-policy.service';
 
-const services = [BookingService, CreditExpiryService, CreditLedgerService, GymDemoSeeder, LessonService, MemberProfileService, PricePolicyService];
+const services = [BookingService, CreditExpiryService, CreditLedgerService, GymDemoSeeder, LessonService, MemberProfileService, MemberReservationsReader, PricePolicyService];
 
 /** The gym's rules: memberships, the credit ledger, lessons and bookings. No HTTP. */
 @Module({

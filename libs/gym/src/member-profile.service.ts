@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/mysql';
 import { type User, UserService } from '@app/identity';
 import { CreditLedgerService } from './credit-ledger.service';
-import { Reservation } from './entities/reservation.entity';
+import { type MemberReservationView, MemberReservationsReader } from './member-reservations.reader';
 
 export interface MemberProfile {
   user: User;
   creditBalance: number;
-  reservations: Reservation[];
+  reservations: MemberReservationView[];
 }
 
 /** A member's account as the gym sees it: three statements whatever their history. */
 @Injectable()
 export class MemberProfileService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly reservations: MemberReservationsReader,
     private readonly users: UserService,
     private readonly ledger: CreditLedgerService,
   ) {}
@@ -22,12 +21,7 @@ export class MemberProfileService {
   async get(viewer: { id: number; isStaff: boolean }, userId: number): Promise<MemberProfile> {
     const user = await this.users.getVisibleTo(viewer, userId);
     const { balance } = await this.ledger.balance(userId);
-    const reservations = await this.em.find(
-      Reservation,
-      { user: userId },
-      // one joined statement for the reservations, their lessons and their credit entries
-      { populate: ['lesson', 'credits'], strategy: 'joined', orderBy: { createdAt: 'desc', id: 'desc', credits: { id: 'asc' } } },
-    );
+    const reservations = await this.reservations.forMember(userId);
     return { user, creditBalance: balance, reservations };
   }
 }

@@ -98,3 +98,10 @@ export class Credit {
     return entry;
   }
 }
+
+/** A credit entry as an answer shows it, a Credit or a projection of its row: its fields and the ids it points to. */
+export type CreditEntryFields = Pick<Credit, 'id' | 'type' | 'count' | 'startDate' | 'endDate' | 'message' | 'createdAt'> & {
+  pricePolicy: { id: number } | null;
+  reservation: { id: number } | null;
+  purchase: { id: number } | null;
+};

@@ -82,3 +82,6 @@ export class Lesson {
     this.reservedCount -= 1;
   }
 }
+
+/** The lesson fields an answer shows: a Lesson, or a projection of its row. */
+export type LessonFields = Pick<Lesson, 'id' | 'gym' | 'type' | 'creditCount' | 'maxCapacity' | 'reservedCount' | 'startDate' | 'startTime' | 'endTime'>;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '@app/core';
-import { type Credit, CreditType } from '../../entities/credit.entity';
+import { type CreditEntryFields, CreditType } from '../../entities/credit.entity';
 import type { Balance } from '../../credit-ledger.service';
 
 export class PurchaseCreditDto {
@@ -42,7 +42,7 @@ export class CreditResponse {
   @ApiProperty({ example: '2026-11-26T04:00:00.000Z' }) createdAt!: string;
 }
 
-export function toCreditResponse(credit: Credit): CreditResponse {
+export function toCreditResponse(credit: CreditEntryFields): CreditResponse {
   return {
     id: credit.id,
     type: credit.type,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsCalendarDate, IsTimeOfDay, PageQueryDto } from '@app/core';
-import { GymLocation, type Lesson, LessonType } from '../../entities/lesson.entity';
+import { GymLocation, type LessonFields, LessonType } from '../../entities/lesson.entity';
 
 export class CreateLessonDto {
   @ApiProperty({ enum: GymLocation })
@@ -76,7 +76,7 @@ export class LessonPageResponse {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-export function toLessonResponse(lesson: Lesson): LessonResponse {
+export function toLessonResponse(lesson: LessonFields): LessonResponse {
   return {
     id: lesson.id,
     gym: lesson.gym,

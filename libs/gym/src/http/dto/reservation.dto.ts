@@ -3,7 +3,8 @@ import { UserResponse } from '@app/identity';
 import type { Booking } from '../../booking.service';
 import type { LessonWithRoster } from '../../lesson.service';
 import type { MemberProfile } from '../../member-profile.service';
-import { type Reservation, ReservationType } from '../../entities/reservation.entity';
+import type { MemberReservationView } from '../../member-reservations.reader';
+import { ReservationType } from '../../entities/reservation.entity';
 import { CreditResponse, toCreditResponse } from './credit.dto';
 import { LessonResponse, toLessonResponse } from './lesson.dto';
 
@@ -75,13 +76,13 @@ export class MemberDetailResponse extends UserResponse {
   reservations!: MemberReservationResponse[];
 }
 
-function toMemberReservation(reservation: Reservation): MemberReservationResponse {
+function toMemberReservation(reservation: MemberReservationView): MemberReservationResponse {
   return {
     id: reservation.id,
     type: reservation.type,
     createdAt: reservation.createdAt.toISOString(),
     lesson: toLessonResponse(reservation.lesson),
-    credits: reservation.credits.getItems().map(toCreditResponse),
+    credits: reservation.credits.map(toCreditResponse),
   };
 }
 
