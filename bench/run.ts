@@ -1,182 +1,127 @@
 /**
- * `npm run bench`: seeds a demo data set into its own database, starts the built API (production
- * mode for load, development mode once to read X-Query-Count), drives it with autocannon over
- * loopback, compares with a bare node:http + mysql2 floor, prints a Markdown table and writes JSON.
- * Needs MySQL and Redis up. Options: BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 32).
+ * `npm run bench`: seeds a demo data set into its own database, starts the built API (development
+ * mode once to read X-Query-Count and set up, production mode for load), drives it with autocannon
+ * over loopback, compares with a bare node:http + mysql2 floor, prints a Markdown table and writes
+ * bench/results/latest.json. Besides req/s and latency it reports the CPU time per request of the
+ * server and of MariaDB (from /proc), steadier than req/s on a shared machine.
+ * Needs MySQL/MariaDB and Redis up. Options: BENCH_SECONDS (default 8: the measured pass of each
+ * endpoint), BENCH_WARMUP_SECONDS (default 4: the warm-up pass before it), BENCH_CONNECTIONS
+ * (default 32), BENCH_ONLY=<substring> (only the endpoints whose name contains it, case-insensitive;
+ * the floor still runs), BENCH_SKIP_SEED=1 (reuse gym_bench when it holds the demo data; the
+ * bench lesson and the booking members are created afresh on every run). Must finish in 5 minutes.
  */
-import autocannon, { type Request as AutocannonRequest } from 'autocannon';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { createConnection, type RowDataPacket } from 'mysql2/promise';
+import { join, relative } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { BENCH_DATABASE, benchEnv } from './bench-env';
+import { warmThenMeasurePair } from './book-cancel';
+import { dataIds, prepareDatabase } from './dataset';
+import { EMAIL_BODY, EMAILS, endpoints, PAIR } from './endpoints';
+import { type LoadSettings, warmThenMeasure, type Watched } from './load';
+import { developmentPass } from './probe';
+import { findPid, waitForIdle } from './proc-cpu';
+import { logReport, markdown, type Row, row, writeJson } from './report';
+import { logSummary, withServer } from './servers';
 
 const ROOT = join(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const DB = BENCH_DATABASE;
+const SETTINGS: LoadSettings = {
+  seconds: SECONDS,
+  warmUpSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? Math.min(4, SECONDS)),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
+};
+const ONLY = process.env.BENCH_ONLY || undefined;
+const SKIP_SEED = process.env.BENCH_SKIP_SEED === '1';
 const ENV = benchEnv({ N_PLUS_ONE_MODE: 'warn' });
-const ADMIN_PASSWORD = ENV.ADMIN_PASSWORD!;
-
-interface Row {
-  endpoint: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  statements: number | null;
-  non2xx: number;
-  vsFloor?: string;
-}
-
-const cli = (...args: string[]) => execFileSync(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', ...args], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
-
-function start(args: string[], port: number, extra: Record<string, string>, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...ENV, PORT: String(port), ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (!output.includes(ready)) return;
-      // from now on only drain the output (request logs), so the bench process does no work for it
-      child.stdout?.off('data', onData);
-      child.stderr?.off('data', onData);
-      child.stdout?.resume();
-      child.stderr?.resume();
-      resolve(child);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)));
-  });
-}
-
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
-
-async function http<T>(port: number, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; json: T; statements: number | null }> {
-  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const count = res.headers.get('x-query-count');
-  return { status: res.status, json: (text ? JSON.parse(text) : null) as T, statements: count === null ? null : Number(count) };
-}
-
-const login = async (port: number, username: string, password: string) =>
-  (await http<{ accessToken: string }>(port, 'POST', '/auth/login', undefined, { username, password })).json.accessToken;
-
-async function load(url: string, options: { token?: string; tokens?: string[]; requests?: AutocannonRequest[]; method?: 'POST'; body?: string }): Promise<autocannon.Result> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) };
-  const tokens = options.tokens;
-  let nextClient = 0;
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers,
-    ...(options.method ? { method: options.method, body: options.body } : {}),
-    ...(options.requests ? { requests: options.requests } : {}),
-    // one member per connection, so a connection's book-then-cancel loop never races itself
-    ...(tokens ? { setupClient: (client: autocannon.Client) => client.setHeaders({ ...headers, authorization: `Bearer ${tokens[nextClient++ % tokens.length]}` }) } : {}),
-  });
-}
-
-function row(endpoint: string, result: autocannon.Result, statements: number | null): Row {
-  return { endpoint, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, statements, non2xx: result.non2xx };
-}
+const RESULTS = join(ROOT, 'bench/results');
+const API = ['dist/apps/api/apps/api/src/main.js'];
+const LOGS = { dev: join(RESULTS, 'api-development.log'), api: join(RESULTS, 'api-production.log'), floor: join(RESULTS, 'floor.log') };
+// the development pass logs in 2 fresh members per connection, over the default login rate limit
+const DEV = { args: API, port: 8101, env: { ...ENV, NODE_ENV: 'development', LOGIN_RATE_LIMIT: '1000' }, ready: 'API listening', log: LOGS.dev };
+const PROD = { args: API, port: 8100, env: { ...ENV, NODE_ENV: 'production' }, ready: 'API listening', log: LOGS.api };
+const FLOOR = { args: ['-r', 'ts-node/register/transpile-only', 'bench/floor-server.ts'], port: 8102, env: ENV, ready: 'floor ready', log: LOGS.floor };
+const MINUTES_ALLOWED = 5;
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const runId = started.toString(36);
+  const phases: Record<string, number> = {};
+  let phaseStart = started;
+  const phaseDone = (name: string) => {
+    phases[name] = Math.round((Date.now() - phaseStart) / 1000);
+    phaseStart = Date.now();
+  };
   execFileSync('npm', ['run', '--silent', 'build:if-needed'], { cwd: ROOT, stdio: 'inherit' });
-  const admin = await createConnection({ host: '127.0.0.1', user: 'root' });
-  await admin.query(`drop database if exists ${DB}`);
-  console.log('seeding…');
-  cli('migrate');
-  cli('create-default-user');
-  console.log(cli('seed-demo', '--members', '300', '--feed-items', '12000', '--polls', '200').trim());
-  await admin.changeUser({ database: DB });
+  const db = await createConnection({ host: '127.0.0.1', user: 'root' });
+  try {
+    const seeded = await prepareDatabase(db, BENCH_DATABASE, ENV, SKIP_SEED);
+    const ids = await dataIds(db);
+    phaseDone(seeded ? 'build and seed' : 'build');
+    const selected = endpoints(ids, ONLY);
+    const mariadb = findPid('mariadbd', 'mysqld');
 
-  // development mode once: statements per request from X-Query-Count
-  const devPort = 8101;
-  const dev = await start(['dist/apps/api/apps/api/src/main.js'], devPort, { NODE_ENV: 'development' }, 'API listening');
-  const adminToken = await login(devPort, 'admin', ADMIN_PASSWORD);
-  const memberTokens = await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => login(devPort, `demo${String(i + 1).padStart(4, '0')}`, 'demo-password')));
-  const [[busiest]] = await admin.query<RowDataPacket[]>('select lesson_id as id from reservation group by lesson_id order by count(*) desc limit 1');
-  const [[deep]] = await admin.query<RowDataPacket[]>('select id from feed order by id desc limit 1 offset 10000');
-  const deepCursor = Buffer.from(JSON.stringify([deep.id])).toString('base64url');
-  const policy = (await http<{ id: number }[]>(devPort, 'GET', '/price-policies')).json.at(-1)!;
-  const startDate = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-  const benchLesson = (
-    await http<{ id: number }>(devPort, 'POST', '/lessons', adminToken, { gym: 'seoul', type: 'yoga', creditCount: 1, maxCapacity: 1000, startDate, startTime: '20:00', endTime: '21:00' })
-  ).json;
-  const today = new Date().toISOString().slice(0, 10);
-  await Promise.all(memberTokens.map((token) => http(devPort, 'POST', '/credits', token, { pricePolicyId: policy.id, startDate: today })));
+    // development mode once: statements per request from X-Query-Count, and the fixtures
+    const fixtures = await withServer(DEV, () => developmentPass(DEV.port, selected, ENV.ADMIN_PASSWORD!, SETTINGS.connections, runId));
+    phaseDone('development pass');
 
-  const reads: [string, string, string][] = [
-    ['GET /lessons/:id', `/lessons/${busiest.id}`, memberTokens[0]],
-    ['GET /users/me', '/users/me', memberTokens[0]],
-    ['GET /feeds (first page)', '/feeds', memberTokens[0]],
-    ['GET /feeds (10,000 deep)', `/feeds?cursor=${deepCursor}`, memberTokens[0]],
-    ['GET /polls', '/polls', memberTokens[0]],
-  ];
-  const statements = new Map<string, number | null>();
-  for (const [name, path, token] of reads) statements.set(name, (await http(devPort, 'GET', path, token)).statements);
-  const booking = await http<{ id: number }>(devPort, 'POST', `/lessons/${benchLesson.id}/reservations`, memberTokens[0]);
-  const cancel = await http(devPort, 'DELETE', `/reservations/${booking.json.id}`, memberTokens[0]);
-  const email = await http(devPort, 'POST', '/emails', adminToken, { recipients: ['a@example.com', 'b@example.com'], subject: 'Bench', body: 'Hi' });
-  await stop(dev);
+    // production mode under load
+    const rows: Row[] = await withServer(PROD, async (api) => {
+      const watched: Watched = { server: api.pid, database: mariadb };
+      const apiRows: Row[] = [];
+      for (const read of selected.reads) {
+        const token = read.as === 'admin' ? fixtures.adminToken : fixtures.memberToken;
+        apiRows.push(row(read.name, await warmThenMeasure(PROD.port, SETTINGS, { path: read.path, token }, watched), fixtures.statements.get(read.name) ?? null));
+        console.log(`${read.name}: done`);
+      }
+      if (fixtures.pair) {
+        const pass = await warmThenMeasurePair(PROD.port, SETTINGS, fixtures.pair, db, watched);
+        apiRows.push({ ...row(PAIR, pass, null), pair: { ...pass.counts, releasedAfterWarmUp: pass.releasedAfterWarmUp, statements: fixtures.pair.statements } });
+        console.log(`${PAIR}: done`);
+      }
+      if (selected.emails) {
+        const target = { path: '/emails', token: fixtures.adminToken, method: 'POST' as const, body: JSON.stringify(EMAIL_BODY) };
+        apiRows.push(row(EMAILS, await warmThenMeasure(PROD.port, SETTINGS, target, watched), fixtures.emailStatements));
+        console.log(`${EMAILS}: done`);
+      }
+      await waitForIdle(api.pid); // let the last pass's requests finish before SIGTERM, so the log shows only real errors
+      return apiRows;
+    });
+    phaseDone('API load');
 
-  // production mode under load
-  const port = 8100;
-  const api = await start(['dist/apps/api/apps/api/src/main.js'], port, { NODE_ENV: 'production' }, 'API listening');
-  const rows: Row[] = [];
-  for (const [name, path, token] of reads) {
-    await load(`http://127.0.0.1:${port}${path}`, { token }); // warm-up pass, not reported
-    rows.push(row(name, await load(`http://127.0.0.1:${port}${path}`, { token }), statements.get(name) ?? null));
-    console.log(`${name}: done`);
+    const floorRow = await withServer(FLOOR, async (floor) =>
+      row('floor: node:http + mysql2, GET /lessons/:id', await warmThenMeasure(FLOOR.port, SETTINGS, { path: `/lessons/${ids.busiestLessonId}` }, { server: floor.pid, database: mariadb }), 2),
+    );
+    phaseDone('floor');
+    for (const result of rows) result.vsFloor = `${Math.round((100 * result.rps) / floorRow.rps)}%`;
+    rows.push({ ...floorRow, vsFloor: '100%' });
+
+    const seconds = Math.round((Date.now() - started) / 1000);
+    const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    const heading =
+      `Machine: ${machine}. ${SETTINGS.connections} connections, ${SETTINGS.seconds} s per endpoint after a ${SETTINGS.warmUpSeconds} s warm-up; API in production mode. ` +
+      `CPU ms/request: CPU time (user + system) of the server process (the floor server on its row) and of mariadbd during the measured pass, over the requests completed; ` +
+      `the booking pair counts a book and a cancel as two requests, its statements are book + cancel.` +
+      (ONLY ? ` Only endpoints matching "${ONLY}".` : '') +
+      (seeded ? '' : ` Database reused (BENCH_SKIP_SEED).`);
+    const logs = Object.fromEntries(Object.entries(LOGS).map(([name, path]) => [name, { path: relative(ROOT, path), ...logSummary(path) }]));
+    console.log(`\n${markdown(heading, rows)}\n\n${logReport(Object.values(logs))}\n\nTotal ${seconds} s (${Object.entries(phases).map(([name, took]) => `${name} ${took} s`).join(', ')})${seconds > MINUTES_ALLOWED * 60 ? `, over the ${MINUTES_ALLOWED} minutes allowed` : ''}`);
+    writeJson(join(RESULTS, 'latest.json'), {
+      machine,
+      connections: SETTINGS.connections,
+      seconds: SETTINGS.seconds,
+      warmUpSeconds: SETTINGS.warmUpSeconds,
+      only: ONLY ?? null,
+      seeded,
+      releaseSheet: ids.releaseSheet,
+      totalSeconds: seconds,
+      phases,
+      rows,
+      logs,
+    });
+  } finally {
+    await db.end();
   }
-  const bookAndCancel = await load(`http://127.0.0.1:${port}`, {
-    tokens: memberTokens,
-    requests: [
-      {
-        method: 'POST',
-        path: `/lessons/${benchLesson.id}/reservations`,
-        onResponse: (status, body, context: { reservationId?: number }) => {
-          context.reservationId = status === 201 ? (JSON.parse(body) as { id: number }).id : undefined;
-        },
-      },
-      {
-        method: 'DELETE',
-        setupRequest: (request, context: { reservationId?: number }) => ({ ...request, path: context.reservationId ? `/reservations/${context.reservationId}` : '/reservations/0' }),
-      },
-    ],
-  });
-  rows.push(row('POST /lessons/:id/reservations + DELETE', bookAndCancel, (booking.statements ?? 0) + (cancel.statements ?? 0)));
-  const emails = await load(`http://127.0.0.1:${port}/emails`, { token: adminToken, method: 'POST', body: JSON.stringify({ recipients: ['a@example.com', 'b@example.com'], subject: 'Bench', body: 'Hi' }) });
-  rows.push(row('POST /emails (enqueue)', emails, email.statements));
-  await stop(api);
-
-  const floor = await start(['-r', 'ts-node/register/transpile-only', 'bench/floor-server.ts'], 8102, {}, 'floor ready');
-  await load(`http://127.0.0.1:8102/lessons/${busiest.id}`, {});
-  const floorRow = row('floor: node:http + mysql2, GET /lessons/:id', await load(`http://127.0.0.1:8102/lessons/${busiest.id}`, {}), 2);
-  await stop(floor);
-  for (const result of rows) result.vsFloor = `${Math.round((100 * result.rps) / floorRow.rps)}%`;
-  rows.push({ ...floorRow, vsFloor: '100%' });
-  await admin.end();
-
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const table = [
-    `Machine: ${machine}. ${CONNECTIONS} connections, ${SECONDS} s per endpoint, after a ${SECONDS} s warm-up; API in production mode.`,
-    '',
-    '| endpoint | req/s | p50 ms | p99 ms | statements/request | vs floor | non-2xx |',
-    '|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.endpoint} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.statements ?? '–'} | ${r.vsFloor} | ${r.non2xx} |`),
-  ].join('\n');
-  console.log(`\n${table}\n\nTotal ${Math.round((Date.now() - started) / 1000)} s`);
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify({ machine, connections: CONNECTIONS, seconds: SECONDS, rows }, null, 2));
 }
 
 main().catch((error: unknown) => {

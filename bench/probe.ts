@@ -1,0 +1,74 @@
+/**
+ * The development-mode pass: the API once with X-Query-Count, to read each endpoint's statements
+ * per request from one probe (which must succeed), and to set up what the load needs: tokens, the
+ * lesson the pair books (20 days ahead, so a cancel refunds in full) and fresh members for it.
+ */
+import { expectStatus, http, login } from './client';
+import { BENCH_LESSON_CAPACITY } from './dataset';
+import { EMAIL_BODY, type Endpoints } from './endpoints';
+import { freshMembers, type Member } from './members';
+
+export interface Fixtures {
+  adminToken: string;
+  /** `demo0001`, a seeded member with bookings, for the member reads. */
+  memberToken: string;
+  /** Statements per request by endpoint name. */
+  statements: Map<string, number | null>;
+  /** The booking pair, when selected: its lesson and a fresh member per connection. */
+  pair?: { lessonId: number; members: Member[]; statements: { book: number | null; cancel: number | null } };
+  emailStatements: number | null;
+}
+
+interface PricePolicy {
+  id: number;
+  creditCount: number;
+  periodDays: number;
+}
+
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const LESSON_DAYS_AHEAD = 20;
+
+async function pairFixtures(port: number, adminToken: string, connections: number, runId: string): Promise<NonNullable<Fixtures['pair']>> {
+  const lesson = expectStatus(
+    'create the bench lesson',
+    201,
+    await http<{ id: number }>(port, 'POST', '/lessons', adminToken, {
+      gym: 'seoul',
+      type: 'yoga',
+      creditCount: 1,
+      maxCapacity: BENCH_LESSON_CAPACITY,
+      startDate: isoDay(LESSON_DAYS_AHEAD),
+      startTime: '20:00',
+      endTime: '21:00',
+    }),
+  ).json;
+  // the longest purchase: it must still run on the lesson's day
+  const policy = (await http<PricePolicy[]>(port, 'GET', '/price-policies')).json
+    .filter((candidate) => candidate.creditCount >= 1 && candidate.periodDays > LESSON_DAYS_AHEAD + 1)
+    .sort((a, b) => b.periodDays - a.periodDays)[0];
+  if (!policy) throw new Error(`no price policy runs longer than ${LESSON_DAYS_AHEAD + 1} days`);
+  const members = await freshMembers(port, `bench-${runId}`, connections, { pricePolicyId: policy.id, startDate: isoDay(0) });
+  const prober = members[0].token; // books and cancels: holds no booking afterwards
+  const booking = expectStatus('probe: book the bench lesson', 201, await http<{ id: number }>(port, 'POST', `/lessons/${lesson.id}/reservations`, prober));
+  const cancel = expectStatus('probe: cancel that booking', 204, await http(port, 'DELETE', `/reservations/${booking.json.id}`, prober));
+  return {
+    lessonId: lesson.id,
+    members,
+    statements: { book: booking.statements, cancel: cancel.statements },
+  };
+}
+
+export async function developmentPass(port: number, selected: Endpoints, adminPassword: string, connections: number, runId: string): Promise<Fixtures> {
+  const adminToken = await login(port, 'admin', adminPassword);
+  const memberToken = await login(port, 'demo0001', 'demo-password');
+  const statements = new Map<string, number | null>();
+  for (const read of selected.reads) {
+    const answer = expectStatus(`probe: ${read.name}`, 200, await http<unknown>(port, 'GET', read.path, read.as === 'admin' ? adminToken : memberToken));
+    statements.set(read.name, answer.statements);
+    const rows = (answer.json as { rows?: unknown[] }).rows;
+    if (read.name.includes('release-sheet') && !rows?.length) throw new Error(`probe: ${read.path} answered an empty sheet`);
+  }
+  const pair = selected.pair ? await pairFixtures(port, adminToken, connections, runId) : undefined;
+  const emailStatements = selected.emails ? expectStatus('probe: POST /emails', 202, await http(port, 'POST', '/emails', adminToken, EMAIL_BODY)).statements : null;
+  return { adminToken, memberToken, statements, pair, emailStatements };
+}
