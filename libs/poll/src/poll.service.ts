@@ -53,7 +53,8 @@ interface QuestionVoteRow {
  * Creating and reading polls. Whatever the number of polls, questions and votes, a page or a
  * detail is two statements: the polls with their owners and pictures (joined, to-one), then every
  * question of those polls with its votes, voters and pictures (one joined query, read as a
- * projection: as entities, the 2,000 rows of a 20-poll page cost 25 ms of CPU to hydrate).
+ * projection: as entities, the 340 rows of the bench's 20-poll page took 33 ms of CPU per request, as
+ * rows 7 ms).
  */
 @Injectable()
 export class PollService {
