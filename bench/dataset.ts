@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 
 const ROOT = join(__dirname, '..');
@@ -71,4 +72,18 @@ export async function dataIds(db: Connection): Promise<DataIds> {
     deepFeedCursor: Buffer.from(JSON.stringify([deep.id])).toString('base64url'),
     releaseSheet: { carId: Number(sheet.carId), ymd: String(sheet.ymd), rows: Number(sheet.rows) },
   };
+}
+
+/**
+ * Empties the bench's own Redis database: no worker runs during the bench, so every
+ * `POST /emails` leaves a job there (3,000 a run), and a growing queue would skew the next run.
+ */
+export async function clearQueues(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    await redis.flushdb();
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -8,7 +8,8 @@
  * endpoint), BENCH_WARMUP_SECONDS (default 4: the warm-up pass before it), BENCH_CONNECTIONS
  * (default 32), BENCH_ONLY=<substring> (only the endpoints whose name contains it, case-insensitive;
  * the floor still runs), BENCH_SKIP_SEED=1 (reuse gym_bench when it holds the demo data; the
- * bench lesson and the booking members are created afresh on every run). Must finish in 5 minutes.
+ * bench lesson and the booking members are created afresh on every run), BENCH_CPU_PROF=<dir> (a CPU
+ * profile of the production API). Must finish in 5 minutes.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -16,7 +17,7 @@ import { join, relative } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { BENCH_DATABASE, benchEnv } from './bench-env';
 import { warmThenMeasurePair } from './book-cancel';
-import { dataIds, prepareDatabase } from './dataset';
+import { clearQueues, dataIds, prepareDatabase } from './dataset';
 import { EMAIL_BODY, EMAILS, endpoints, PAIR } from './endpoints';
 import { type LoadSettings, warmThenMeasure, type Watched } from './load';
 import { developmentPass } from './probe';
@@ -39,7 +40,9 @@ const API = ['dist/apps/api/apps/api/src/main.js'];
 const LOGS = { dev: join(RESULTS, 'api-development.log'), api: join(RESULTS, 'api-production.log'), floor: join(RESULTS, 'floor.log') };
 // the development pass logs in 2 fresh members per connection, over the default login rate limit
 const DEV = { args: API, port: 8101, env: { ...ENV, NODE_ENV: 'development', LOGIN_RATE_LIMIT: '1000' }, ready: 'API listening', log: LOGS.dev };
-const PROD = { args: API, port: 8100, env: { ...ENV, NODE_ENV: 'production' }, ready: 'API listening', log: LOGS.api };
+// BENCH_CPU_PROF=<dir>: the production API writes a V8 CPU profile there when it stops (open it in Chrome DevTools)
+const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+const PROD = { args: [...PROFILE, ...API], port: 8100, env: { ...ENV, NODE_ENV: 'production' }, ready: 'API listening', log: LOGS.api };
 const FLOOR = { args: ['-r', 'ts-node/register/transpile-only', 'bench/floor-server.ts'], port: 8102, env: ENV, ready: 'floor ready', log: LOGS.floor };
 const MINUTES_ALLOWED = 5;
 
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
   const db = await createConnection({ host: '127.0.0.1', user: 'root' });
   try {
     const seeded = await prepareDatabase(db, BENCH_DATABASE, ENV, SKIP_SEED);
+    await clearQueues(ENV.REDIS_URL!);
     const ids = await dataIds(db);
     phaseDone(seeded ? 'build and seed' : 'build');
     const selected = endpoints(ids, ONLY);
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
       await waitForIdle(api.pid); // let the last pass's requests finish before SIGTERM, so the log shows only real errors
       return apiRows;
     });
+    await clearQueues(ENV.REDIS_URL!);
     phaseDone('API load');
 
     const floorRow = await withServer(FLOOR, async (floor) =>
