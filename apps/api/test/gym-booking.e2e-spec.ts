@@ -44,6 +44,16 @@ describe('Gym: booking and cancelling (e2e)', () => {
       ]);
       const buckets = (await http.get('/credits/balance').set('Authorization', member.auth)).body;
       expect(buckets).toEqual({ balance: 3, buckets: [{ creditId: later.id, remaining: 3, endDate: '2030-02-09' }] });
+      // the profile groups each reservation's entries under it, newest reservation first
+      const next = await book(member, (await newLesson(app, { startDate: '2030-01-16', creditCount: 1 })).id).expect(201);
+      const me = (await http.get('/users/me').set('Authorization', member.auth).expect(200)).body;
+      expect(me.reservations.map((r: { id: number; credits: { id: number }[] }) => [r.id, r.credits.map((c) => c.id)])).toEqual([
+        [next.body.id, next.body.credits.map((c: { id: number }) => c.id)],
+        [res.body.id, res.body.credits.map((c: { id: number }) => c.id)],
+      ]);
+      // createdAt aside: the booking answers the time in memory, with milliseconds; the DATETIME column keeps seconds
+      const withoutTime = ({ createdAt: _createdAt, ...entry }: { createdAt: string }) => entry;
+      expect(me.reservations[1].credits.map(withoutTime)).toEqual(res.body.credits.map(withoutTime));
     });
 
     it('only spends purchases valid on the lesson day', async () => {
