@@ -27,6 +27,7 @@ export * from './redis/redis.module';
 export * from './time/clock';
 export * from './time/time.module';
 export * from './time/zoned-date';
+export * from './time/stored-instant';
 export * from './http/pagination';
 export * from './http/validators';
 export * from './random/seeded-random';

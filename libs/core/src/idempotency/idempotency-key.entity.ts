@@ -1,4 +1,5 @@
 import { Entity, Index, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { storedInstant } from '../time/stored-instant';
 
 /**
  * One `Idempotency-Key` a user sent, with the request it was first used for and, once the
@@ -30,7 +31,7 @@ export class IdempotencyKey {
   responseBody: string | null = null;
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 
   @Index()
   @Property({ type: 'datetime' })

@@ -1,4 +1,5 @@
 import { Entity, ManyToOne, type Opt, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { storedInstant } from '@app/core';
 import { User } from '@app/identity';
 import { Feed } from './feed.entity';
 
@@ -14,5 +15,5 @@ export abstract class FeedReaction {
   [PrimaryKeyProp]?: ['feed', 'user'];
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 }

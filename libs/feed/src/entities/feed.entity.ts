@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { storedInstant } from '@app/core';
 import { User } from '@app/identity';
 
 export enum FeedType {
@@ -32,7 +33,7 @@ export abstract class Feed {
   joinedCount: number & Opt = 0;
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 
   constructor(author: User) {
     this.author = author;

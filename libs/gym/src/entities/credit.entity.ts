@@ -1,5 +1,6 @@
 import { Entity, EntityRepositoryType, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { CreditRepository } from '../credit.repository';
+import { storedInstant } from '@app/core';
 import { User } from '@app/identity';
 import { PricePolicy } from './price-policy.entity';
 import type { Reservation } from './reservation.entity';
@@ -64,7 +65,7 @@ export class Credit {
   message: string;
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 
   private constructor(props: Pick<Credit, 'user' | 'type' | 'count' | 'startDate' | 'message'>) {
     this.user = props.user;

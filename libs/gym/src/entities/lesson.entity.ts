@@ -1,4 +1,5 @@
 import { Check, Entity, Enum, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { storedInstant } from '@app/core';
 
 export enum GymLocation {
   Seoul = 'seoul',
@@ -51,7 +52,7 @@ export class Lesson {
   endTime: string;
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 
   constructor(props: Pick<Lesson, 'gym' | 'type' | 'creditCount' | 'maxCapacity' | 'startDate' | 'startTime' | 'endTime'>) {
     this.gym = props.gym;

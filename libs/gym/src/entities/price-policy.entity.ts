@@ -1,4 +1,5 @@
 import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { storedInstant } from '@app/core';
 
 /** A membership on sale: pay `price`, get `creditCount` credits valid for `periodDays`. */
 @Entity()
@@ -19,7 +20,7 @@ export class PricePolicy {
   periodDays: number;
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 
   constructor(props: { name: string; price: number; creditCount: number; periodDays: number }) {
     this.name = props.name;

@@ -1,4 +1,5 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, OneToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { storedInstant } from '@app/core';
 import { User } from '@app/identity';
 import { Credit } from './credit.entity';
 import { Lesson } from './lesson.entity';
@@ -50,7 +51,7 @@ export class Reservation {
   credits = new Collection<Credit>(this);
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 
   private constructor(type: ReservationType, user: User, lesson: Lesson) {
     this.type = type;
@@ -65,10 +66,11 @@ export class Reservation {
   /** Marks this booking cancelled and returns the cancellation record. */
   cancel(at: Date): Reservation {
     if (this.type !== ReservationType.Reserve || this.canceledAt) throw new Error(`Reservation ${this.id} cannot be cancelled`);
-    this.canceledAt = at;
+    const stamp = storedInstant(at);
+    this.canceledAt = stamp;
     const record = new Reservation(ReservationType.Cancel, this.user, this.lesson);
     record.cancels = this;
-    record.createdAt = at;
+    record.createdAt = stamp;
     return record;
   }
 }

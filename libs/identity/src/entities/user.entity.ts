@@ -1,4 +1,5 @@
 import { Entity, OneToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { storedInstant } from '@app/core';
 import { Image } from './image.entity';
 
 @Entity()
@@ -24,7 +25,7 @@ export class User {
   image: Image | null = null;
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 
   constructor(props: { username: string; passwordHash: string; phoneNumber: string; isStaff?: boolean }) {
     this.username = props.username;

@@ -1,4 +1,5 @@
 import { Entity, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { storedInstant } from '@app/core';
 import { User } from '@app/identity';
 import type { PollQuestion } from './poll-question.entity';
 import type { Poll } from './poll.entity';
@@ -38,7 +39,7 @@ export class PollVote {
   exclusiveOwnerId?: number & Opt;
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 
   constructor(poll: Poll, question: PollQuestion, owner: User) {
     this.poll = poll;

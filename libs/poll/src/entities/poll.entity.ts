@@ -1,4 +1,5 @@
 import { Collection, Entity, ManyToOne, OneToMany, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { storedInstant } from '@app/core';
 import { User } from '@app/identity';
 import { PollQuestion } from './poll-question.entity';
 
@@ -30,7 +31,7 @@ export class Poll {
   questions = new Collection<PollQuestion>(this);
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 
   constructor(owner: User, props: Pick<Poll, 'head' | 'message' | 'endTime' | 'isAnonymousVote' | 'isMultipleVote'>, questions: string[]) {
     this.owner = owner;

@@ -1,4 +1,5 @@
 import { Collection, Entity, EntityRepositoryType, OneToMany, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { storedInstant } from '@app/core';
 import { CarRepository } from '../car.repository';
 import { Pallet } from './pallet.entity';
 
@@ -22,7 +23,7 @@ export class Car {
   pallets = new Collection<Pallet>(this);
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 
   /** A car with pallets numbered 1..palletCount. */
   constructor(props: { carNumber: string; type: string; palletCount: number }) {

@@ -1,4 +1,5 @@
 import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { storedInstant } from '@app/core';
 import type { Ymd } from '../ymd';
 import type { Pallet } from './pallet.entity';
 
@@ -40,7 +41,7 @@ export class OrderList {
   pallet: Ref<Pallet> | null = null;
 
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date & Opt = storedInstant();
 
   constructor(props: NewOrderList) {
     this.ymd = props.ymd;
