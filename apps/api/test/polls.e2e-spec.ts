@@ -33,6 +33,10 @@ describe('Polls (e2e)', () => {
         ],
       });
       expect((await http.get(`/polls/${poll.id}`).set('Authorization', owner.auth).expect(200)).body).toEqual(poll);
+      // milliseconds are not kept: the creation answers what later reads show
+      const precise = await createPoll(owner, { endTime: '2030-01-15T09:00:00.750Z' });
+      expect(precise.endTime).toBe('2030-01-15T09:00:00.000Z');
+      expect((await http.get(`/polls/${precise.id}`).set('Authorization', owner.auth).expect(200)).body).toEqual(precise);
     });
 
     it('refuses an end time in the past, a single question and unknown fields', async () => {
