@@ -37,8 +37,7 @@ export class Poll {
     this.owner = owner;
     this.head = props.head;
     this.message = props.message;
-    // kept as the column keeps it, so the answer to the creation shows what every later read shows
-    this.endTime = props.endTime && storedInstant(props.endTime);
+    this.endTime = props.endTime;
     this.isAnonymousVote = props.isAnonymousVote;
     this.isMultipleVote = props.isMultipleVote;
     questions.forEach((content, index) => this.questions.add(new PollQuestion(this, content, index + 1)));
