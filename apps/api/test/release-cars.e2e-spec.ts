@@ -1,24 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createTestApp, loadPallet, type Member, newCar, newMember, newOrderLists, newStaff, resetDatabase } from '@app/testing';
+import { loadPallet, type Member, newCar, newMember, newOrderLists, useStaff, useTestApp } from '@app/testing';
 
 const DAY = '20261201';
 const NEXT_DAY = '20261202';
 
 describe('Release: cars, pallets and release sheets (e2e)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-  let staff: Member;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    http = request(app.getHttpServer());
-  });
-  beforeEach(async () => {
-    await resetDatabase(app);
-    staff = await newStaff(app);
-  });
-  afterAll(() => app.close());
+  const { app, http } = useTestApp();
+  const staff = useStaff(app);
 
   const get = (path: string, who: Member = staff) => http.get(path).set('Authorization', who.auth);
   const fields = (res: request.Response): string[] => res.body.errors.map((error: { field: string }) => error.field).sort();

@@ -1,24 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createTestApp, forkEm, loadPallet, type Member, newCar, newOrderLists, newStaff, resetDatabase } from '@app/testing';
+import { forkEm, loadPallet, newCar, newOrderLists, useStaff, useTestApp } from '@app/testing';
 
 const DAY = '20261201';
 const NEXT_DAY = '20261202';
 
 describe('Release: order lists and pallet loads (e2e)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-  let staff: Member;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    http = request(app.getHttpServer());
-  });
-  beforeEach(async () => {
-    await resetDatabase(app);
-    staff = await newStaff(app);
-  });
-  afterAll(() => app.close());
+  const { app, http } = useTestApp();
+  const staff = useStaff(app);
 
   const list = (query: Record<string, string | number | boolean>) => http.get('/order-lists').query(query).set('Authorization', staff.auth);
   const ids = (res: request.Response): number[] => res.body.map((order: { id: number }) => order.id);

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { type Member, newStaff } from './factories';
 import { createTestApp, resetDatabase, type TestAppOptions } from './test-app';
 
 export interface UseTestAppOptions extends TestAppOptions {
@@ -36,4 +37,16 @@ export function useTestApp(options: UseTestAppOptions = {}): { app: INestApplica
   });
   afterAll(() => app?.close());
   return { app: late(() => app, 'app'), http: late(() => http, 'http') };
+}
+
+/**
+ * A staff member created afresh before each test, after `useTestApp` has emptied the tables
+ * (call it after `useTestApp`: Jest runs `beforeEach` hooks in the order they are registered).
+ */
+export function useStaff(app: INestApplication): Member {
+  let staff: Member | undefined;
+  beforeEach(async () => {
+    staff = await newStaff(app);
+  });
+  return late(() => staff, 'staff');
 }
