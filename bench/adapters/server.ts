@@ -10,28 +10,11 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { createServer } from 'node:http';
-import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
+import type { Pool } from 'mysql2/promise';
+import { benchPool, loadLessonDetail } from '../lesson-detail.sql';
 
 const POOL = Symbol('POOL');
-const url = new URL(process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/gym_bench');
-const pool = createPool({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password, database: url.pathname.slice(1), connectionLimit: 10 });
-
-async function loadLesson(db: Pool, id: number): Promise<object | null> {
-  const [lessons] = await db.query<RowDataPacket[]>(
-    `select id, gym, type, credit_count as creditCount, max_capacity as maxCapacity, reserved_count as reservedCount,
-            date_format(start_date, '%Y-%m-%d') as startDate, start_time as startTime, end_time as endTime
-       from lesson where id = ?`,
-    [id],
-  );
-  if (lessons.length === 0) return null;
-  const [rows] = await db.query<RowDataPacket[]>(
-    `select r.id, r.type, r.created_at as createdAt, u.id as userId, u.username
-       from reservation r join user u on u.id = r.user_id where r.lesson_id = ? order by r.created_at, r.id`,
-    [id],
-  );
-  const reservations = rows.map((row) => ({ id: row.id, type: row.type, createdAt: (row.createdAt as Date).toISOString(), user: { id: row.userId, username: row.username } }));
-  return { ...lessons[0], reservations };
-}
+const pool = benchPool();
 
 @Controller()
 class BenchController {
@@ -44,7 +27,7 @@ class BenchController {
 
   @Get('lessons/:id')
   async lesson(@Param('id', ParseIntPipe) id: number): Promise<object> {
-    const lesson = await loadLesson(this.db, id);
+    const lesson = await loadLessonDetail(this.db, id);
     if (!lesson) throw new NotFoundException();
     return lesson;
   }
@@ -67,7 +50,7 @@ function listenNode(port: number): Promise<() => Promise<void>> {
     if (req.url === '/ping') return send(200, { ok: true });
     const match = /^\/lessons\/(\d+)$/.exec(req.url ?? '');
     if (!match) return send(404);
-    loadLesson(pool, Number(match[1])).then(
+    loadLessonDetail(pool, Number(match[1])).then(
       (lesson) => send(lesson ? 200 : 404, lesson ?? undefined),
       (error: unknown) => send(500, { error: String(error) }),
     );
