@@ -1,11 +1,13 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'libs/core/src/database/migrations/Migration*.ts'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
+  prettier,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -17,7 +19,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/core/src/config/app-config.ts', 'libs/testing/src/**', '**/*.spec.ts', '**/*.e2e-spec.ts', 'scripts/**', 'bench/**', 'deploy/**'],
+    files: [
+      'libs/core/src/config/app-config.ts',
+      'libs/testing/src/**',
+      '**/*.spec.ts',
+      '**/*.e2e-spec.ts',
+      'scripts/**',
+      'bench/**',
+      'deploy/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -32,8 +32,14 @@ const count = (counts: StatusCounts, status: number) => {
 };
 
 /** Runs the book-then-cancel loop with one member per connection (`members[i]` for connection i). */
-export async function bookAndCancel(port: number, settings: LoadSettings, lessonId: number, members: Member[]): Promise<{ result: autocannon.Result; counts: BookAndCancelCounts }> {
-  if (members.length < settings.connections) throw new Error(`book and cancel needs a member per connection: ${members.length} for ${settings.connections}`);
+export async function bookAndCancel(
+  port: number,
+  settings: LoadSettings,
+  lessonId: number,
+  members: Member[],
+): Promise<{ result: autocannon.Result; counts: BookAndCancelCounts }> {
+  if (members.length < settings.connections)
+    throw new Error(`book and cancel needs a member per connection: ${members.length} for ${settings.connections}`);
   const counts: BookAndCancelCounts = { book: {}, cancel: {}, cancelsSkipped: 0 };
   const headers = { 'content-type': 'application/json' };
   let nextClient = 0;
@@ -73,7 +79,9 @@ export async function bookAndCancel(port: number, settings: LoadSettings, lesson
  */
 export async function releaseSeats(port: number, db: Connection, lessonId: number, members: Member[]): Promise<number> {
   const tokens = new Map(members.map((member) => [member.id, member.token]));
-  const [held] = await db.query<RowDataPacket[]>('select id, user_id as userId from reservation where lesson_id = ? and active_flag = 1', [lessonId]);
+  const [held] = await db.query<RowDataPacket[]>('select id, user_id as userId from reservation where lesson_id = ? and active_flag = 1', [
+    lessonId,
+  ]);
   for (const { id, userId } of held) {
     const token = tokens.get(Number(userId));
     if (!token) throw new Error(`reservation ${id} on the bench lesson belongs to user ${userId}, not to a bench member`);

@@ -31,5 +31,9 @@ export function expectStatus<T>(what: string, expected: number, answer: Answer<T
 }
 
 export async function login(port: number, username: string, password: string): Promise<string> {
-  return expectStatus(`login as ${username}`, 200, await http<{ accessToken: string }>(port, 'POST', '/auth/login', undefined, { username, password })).json.accessToken;
+  return expectStatus(
+    `login as ${username}`,
+    200,
+    await http<{ accessToken: string }>(port, 'POST', '/auth/login', undefined, { username, password }),
+  ).json.accessToken;
 }

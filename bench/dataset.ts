@@ -25,7 +25,11 @@ export interface DataIds {
 }
 
 const cli = (env: NodeJS.ProcessEnv, ...args: string[]) =>
-  execFileSync(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  execFileSync(process.execPath, ['dist/apps/cli/apps/cli/src/main.js', ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).toString();
 
 /** True when `database` already holds demo members, a deep enough feed, polls and cars. */
 async function hasDemoData(db: Connection, database: string): Promise<boolean> {

@@ -29,6 +29,7 @@ export function endpoints(ids: DataIds, only: string | undefined): Endpoints {
   ];
   const wanted = (name: string) => !only || name.toLowerCase().includes(only.toLowerCase());
   const selected = { reads: reads.filter((read) => wanted(read.name)), pair: wanted(PAIR), emails: wanted(EMAILS) };
-  if (!selected.reads.length && !selected.pair && !selected.emails) throw new Error(`BENCH_ONLY=${only} matches none of: ${[...reads.map((read) => read.name), PAIR, EMAILS].join(', ')}`);
+  if (!selected.reads.length && !selected.pair && !selected.emails)
+    throw new Error(`BENCH_ONLY=${only} matches none of: ${[...reads.map((read) => read.name), PAIR, EMAILS].join(', ')}`);
   return selected;
 }

@@ -8,7 +8,14 @@ import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
 /** A mysql2 pool on DATABASE_URL (the bench database by default), 10 connections like the API's. */
 export function benchPool(): Pool {
   const url = new URL(process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/gym_bench');
-  return createPool({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password, database: url.pathname.slice(1), connectionLimit: 10 });
+  return createPool({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: url.username || 'root',
+    password: url.password,
+    database: url.pathname.slice(1),
+    connectionLimit: 10,
+  });
 }
 
 /** The lesson with its roster, or null when there is no such lesson: two statements. */
@@ -25,6 +32,11 @@ export async function loadLessonDetail(db: Pool, id: number): Promise<object | n
        from reservation r join user u on u.id = r.user_id where r.lesson_id = ? order by r.created_at, r.id`,
     [id],
   );
-  const reservations = rows.map((row) => ({ id: row.id, type: row.type, createdAt: (row.createdAt as Date).toISOString(), user: { id: row.userId, username: row.username } }));
+  const reservations = rows.map((row) => ({
+    id: row.id,
+    type: row.type,
+    createdAt: (row.createdAt as Date).toISOString(),
+    user: { id: row.userId, username: row.username },
+  }));
   return { ...lessons[0], reservations };
 }

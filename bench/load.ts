@@ -50,7 +50,10 @@ export function drive(port: number, settings: LoadSettings, target: Target): Pro
 }
 
 /** Runs `pass` with the CPU of the watched processes read before and after. */
-export async function measured<T extends { result: autocannon.Result }>(watched: Watched, pass: () => Promise<T>): Promise<T & Measurement> {
+export async function measured<T extends { result: autocannon.Result }>(
+  watched: Watched,
+  pass: () => Promise<T>,
+): Promise<T & Measurement> {
   const { result: outcome, cpuMs } = await withCpu([watched.server, watched.database], pass);
   return { ...outcome, serverCpuMs: cpuMs[0], databaseCpuMs: cpuMs[1] };
 }

@@ -26,7 +26,11 @@ export async function freshMembers(port: number, prefix: string, count: number, 
   const worker = async () => {
     for (let i = next++; i < count; i = next++) {
       const username = `${prefix}-${i + 1}`;
-      const user = expectStatus(`sign up ${username}`, 201, await http<{ id: number }>(port, 'POST', '/users', undefined, { username, password: PASSWORD, phoneNumber: '010-0000-0000' }));
+      const user = expectStatus(
+        `sign up ${username}`,
+        201,
+        await http<{ id: number }>(port, 'POST', '/users', undefined, { username, password: PASSWORD, phoneNumber: '010-0000-0000' }),
+      );
       const token = await login(port, username, PASSWORD);
       expectStatus(`credits for ${username}`, 201, await http(port, 'POST', '/credits', token, purchase));
       members[i] = { id: user.json.id, token };

@@ -49,7 +49,11 @@ async function pairFixtures(port: number, adminToken: string, connections: numbe
   if (!policy) throw new Error(`no price policy runs longer than ${LESSON_DAYS_AHEAD + 1} days`);
   const members = await freshMembers(port, `bench-${runId}`, connections, { pricePolicyId: policy.id, startDate: isoDay(0) });
   const prober = members[0].token; // books and cancels: holds no booking afterwards
-  const booking = expectStatus('probe: book the bench lesson', 201, await http<{ id: number }>(port, 'POST', `/lessons/${lesson.id}/reservations`, prober));
+  const booking = expectStatus(
+    'probe: book the bench lesson',
+    201,
+    await http<{ id: number }>(port, 'POST', `/lessons/${lesson.id}/reservations`, prober),
+  );
   const cancel = expectStatus('probe: cancel that booking', 204, await http(port, 'DELETE', `/reservations/${booking.json.id}`, prober));
   return {
     lessonId: lesson.id,
@@ -58,17 +62,29 @@ async function pairFixtures(port: number, adminToken: string, connections: numbe
   };
 }
 
-export async function developmentPass(port: number, selected: Endpoints, adminPassword: string, connections: number, runId: string): Promise<Fixtures> {
+export async function developmentPass(
+  port: number,
+  selected: Endpoints,
+  adminPassword: string,
+  connections: number,
+  runId: string,
+): Promise<Fixtures> {
   const adminToken = await login(port, 'admin', adminPassword);
   const memberToken = await login(port, 'demo0001', 'demo-password');
   const statements = new Map<string, number | null>();
   for (const read of selected.reads) {
-    const answer = expectStatus(`probe: ${read.name}`, 200, await http<unknown>(port, 'GET', read.path, read.as === 'admin' ? adminToken : memberToken));
+    const answer = expectStatus(
+      `probe: ${read.name}`,
+      200,
+      await http<unknown>(port, 'GET', read.path, read.as === 'admin' ? adminToken : memberToken),
+    );
     statements.set(read.name, answer.statements);
     const rows = (answer.json as { rows?: unknown[] }).rows;
     if (read.name.includes('release-sheet') && !rows?.length) throw new Error(`probe: ${read.path} answered an empty sheet`);
   }
   const pair = selected.pair ? await pairFixtures(port, adminToken, connections, runId) : undefined;
-  const emailStatements = selected.emails ? expectStatus('probe: POST /emails', 202, await http(port, 'POST', '/emails', adminToken, EMAIL_BODY)).statements : null;
+  const emailStatements = selected.emails
+    ? expectStatus('probe: POST /emails', 202, await http(port, 'POST', '/emails', adminToken, EMAIL_BODY)).statements
+    : null;
   return { adminToken, memberToken, statements, pair, emailStatements };
 }

@@ -8,7 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 function clockTicksPerSecond(): number {
   try {
-    const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
+    const ticks = Number(
+      execFileSync('getconf', ['CLK_TCK'], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    );
     return ticks > 0 ? ticks : 100;
   } catch {
     return 100;

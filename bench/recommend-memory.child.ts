@@ -61,7 +61,10 @@ async function copyRun(index: LoadedIndex, threads: number): Promise<{ ms: numbe
         }),
     ),
   );
-  return { ms: Math.max(...replies.map((reply) => reply.ms)), close: async () => void (await Promise.all(workers.map((worker) => worker.terminate()))) };
+  return {
+    ms: Math.max(...replies.map((reply) => reply.ms)),
+    close: async () => void (await Promise.all(workers.map((worker) => worker.terminate()))),
+  };
 }
 
 export async function runChild(mode: 'shared' | 'copy', threads: number, path: string): Promise<ChildReport> {

@@ -45,11 +45,18 @@ async function main(): Promise<void> {
   try {
     await searchThreadScript(); // prepare the thread script once, so no child pays for it differently
     const started = performance.now();
-    const layout = await writeIndexFile(path, { dimension, builtAt: Date.now(), ids: Uint32Array.from({ length: vectors }, (_, i) => i + 1), rows: syntheticRows(vectors, dimension) });
+    const layout = await writeIndexFile(path, {
+      dimension,
+      builtAt: Date.now(),
+      ids: Uint32Array.from({ length: vectors }, (_, i) => i + 1),
+      rows: syntheticRows(vectors, dimension),
+    });
     const check = indexViews(await readIndexFile(path)).ids;
     if (check.length !== vectors || check[vectors - 1] !== vectors) throw new Error('The synthetic index did not read back');
     const size = layout.byteLength;
-    console.error(`Wrote ${(size / MiB).toFixed(0)} MiB (${vectors} × ${dimension}) in ${((performance.now() - started) / 1000).toFixed(1)} s; measuring…`);
+    console.error(
+      `Wrote ${(size / MiB).toFixed(0)} MiB (${vectors} × ${dimension}) in ${((performance.now() - started) / 1000).toFixed(1)} s; measuring…`,
+    );
 
     const one = await measure(path, 'shared', 1);
     const four = await measure(path, 'shared', 4);
@@ -57,15 +64,23 @@ async function main(): Promise<void> {
     const row = (name: string, report: ChildReport) =>
       `| ${name} | ${report.threads} | ${(report.rss / MiB).toFixed(0)} | ${((report.rss - one.rss) / MiB).toFixed(0)} | ${(((report.rss - one.rss) / size) * 100).toFixed(1)} % | ${report.searchMs.toFixed(0)} |`;
     const growth = (four.rss - one.rss) / size;
-    console.log(`Index: ${vectors.toLocaleString('en')} vectors × ${dimension} dims float32 = ${(size / MiB).toFixed(0)} MiB (${size.toLocaleString('en')} bytes)`);
-    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}\n`);
+    console.log(
+      `Index: ${vectors.toLocaleString('en')} vectors × ${dimension} dims float32 = ${(size / MiB).toFixed(0)} MiB (${size.toLocaleString('en')} bytes)`,
+    );
+    console.log(
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}\n`,
+    );
     console.log('| run | threads | RSS (MiB) | RSS − 1-thread RSS (MiB) | of the index size | a search in every thread (ms) |');
     console.log('|---|---|---|---|---|---|');
     console.log(row('shared buffer (the API)', one));
     console.log(row('shared buffer (the API)', four));
     console.log(row('each thread copies the buffer (copy + scan)', copies));
-    console.log(`| per-thread copies, computed: 1-thread RSS + 4 × index | 4 | ${((one.rss + 4 * size) / MiB).toFixed(0)} | ${((4 * size) / MiB).toFixed(0)} | 400.0 % | |`);
-    console.log(`\n4 threads vs 1 thread on the shared buffer: +${(growth * 100).toFixed(1)} % of the index size (limit 5 %): ${growth <= 0.05 ? 'PASS' : 'FAIL'}`);
+    console.log(
+      `| per-thread copies, computed: 1-thread RSS + 4 × index | 4 | ${((one.rss + 4 * size) / MiB).toFixed(0)} | ${((4 * size) / MiB).toFixed(0)} | 400.0 % | |`,
+    );
+    console.log(
+      `\n4 threads vs 1 thread on the shared buffer: +${(growth * 100).toFixed(1)} % of the index size (limit 5 %): ${growth <= 0.05 ? 'PASS' : 'FAIL'}`,
+    );
     if (growth > 0.05) process.exitCode = 1;
   } finally {
     await rm(directory, { recursive: true, force: true });

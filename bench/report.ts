@@ -26,7 +26,8 @@ export interface Row {
   pair?: BookAndCancelCounts & { releasedAfterWarmUp: number; statements: { book: number | null; cancel: number | null } };
 }
 
-const perRequest = (cpuMs: number | null, requests: number) => (cpuMs === null || requests === 0 ? null : Math.round((100 * cpuMs) / requests) / 100);
+const perRequest = (cpuMs: number | null, requests: number) =>
+  cpuMs === null || requests === 0 ? null : Math.round((100 * cpuMs) / requests) / 100;
 
 export function row(endpoint: string, measurement: Measurement, statements: number | null): Row {
   const result: autocannon.Result = measurement.result;

@@ -39,11 +39,23 @@ const RESULTS = join(ROOT, 'bench/results');
 const API = ['dist/apps/api/apps/api/src/main.js'];
 const LOGS = { dev: join(RESULTS, 'api-development.log'), api: join(RESULTS, 'api-production.log'), floor: join(RESULTS, 'floor.log') };
 // the development pass logs in 2 fresh members per connection, over the default login rate limit
-const DEV = { args: API, port: 8101, env: { ...ENV, NODE_ENV: 'development', LOGIN_RATE_LIMIT: '1000' }, ready: 'API listening', log: LOGS.dev };
+const DEV = {
+  args: API,
+  port: 8101,
+  env: { ...ENV, NODE_ENV: 'development', LOGIN_RATE_LIMIT: '1000' },
+  ready: 'API listening',
+  log: LOGS.dev,
+};
 // BENCH_CPU_PROF=<dir>: the production API writes a V8 CPU profile there when it stops (open it in Chrome DevTools)
 const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 const PROD = { args: [...PROFILE, ...API], port: 8100, env: { ...ENV, NODE_ENV: 'production' }, ready: 'API listening', log: LOGS.api };
-const FLOOR = { args: ['-r', 'ts-node/register/transpile-only', 'bench/floor-server.ts'], port: 8102, env: ENV, ready: 'floor ready', log: LOGS.floor };
+const FLOOR = {
+  args: ['-r', 'ts-node/register/transpile-only', 'bench/floor-server.ts'],
+  port: 8102,
+  env: ENV,
+  ready: 'floor ready',
+  log: LOGS.floor,
+};
 const MINUTES_ALLOWED = 5;
 
 async function main(): Promise<void> {
@@ -75,12 +87,21 @@ async function main(): Promise<void> {
       const apiRows: Row[] = [];
       for (const read of selected.reads) {
         const token = read.as === 'admin' ? fixtures.adminToken : fixtures.memberToken;
-        apiRows.push(row(read.name, await warmThenMeasure(PROD.port, SETTINGS, { path: read.path, token }, watched), fixtures.statements.get(read.name) ?? null));
+        apiRows.push(
+          row(
+            read.name,
+            await warmThenMeasure(PROD.port, SETTINGS, { path: read.path, token }, watched),
+            fixtures.statements.get(read.name) ?? null,
+          ),
+        );
         console.log(`${read.name}: done`);
       }
       if (fixtures.pair) {
         const pass = await warmThenMeasurePair(PROD.port, SETTINGS, fixtures.pair, db, watched);
-        apiRows.push({ ...row(PAIR, pass, null), pair: { ...pass.counts, releasedAfterWarmUp: pass.releasedAfterWarmUp, statements: fixtures.pair.statements } });
+        apiRows.push({
+          ...row(PAIR, pass, null),
+          pair: { ...pass.counts, releasedAfterWarmUp: pass.releasedAfterWarmUp, statements: fixtures.pair.statements },
+        });
         console.log(`${PAIR}: done`);
       }
       if (selected.emails) {
@@ -95,7 +116,11 @@ async function main(): Promise<void> {
     phaseDone('API load');
 
     const floorRow = await withServer(FLOOR, async (floor) =>
-      row('floor: node:http + mysql2, GET /lessons/:id', await warmThenMeasure(FLOOR.port, SETTINGS, { path: `/lessons/${ids.busiestLessonId}` }, { server: floor.pid, database: mariadb }), 2),
+      row(
+        'floor: node:http + mysql2, GET /lessons/:id',
+        await warmThenMeasure(FLOOR.port, SETTINGS, { path: `/lessons/${ids.busiestLessonId}` }, { server: floor.pid, database: mariadb }),
+        2,
+      ),
     );
     phaseDone('floor');
     for (const result of rows) result.vsFloor = `${Math.round((100 * result.rps) / floorRow.rps)}%`;
@@ -109,8 +134,14 @@ async function main(): Promise<void> {
       `the booking pair counts a book and a cancel as two requests, its statements are book + cancel.` +
       (ONLY ? ` Only endpoints matching "${ONLY}".` : '') +
       (seeded ? '' : ` Database reused (BENCH_SKIP_SEED).`);
-    const logs = Object.fromEntries(Object.entries(LOGS).map(([name, path]) => [name, { path: relative(ROOT, path), ...logSummary(path) }]));
-    console.log(`\n${markdown(heading, rows)}\n\n${logReport(Object.values(logs))}\n\nTotal ${seconds} s (${Object.entries(phases).map(([name, took]) => `${name} ${took} s`).join(', ')})${seconds > MINUTES_ALLOWED * 60 ? `, over the ${MINUTES_ALLOWED} minutes allowed` : ''}`);
+    const logs = Object.fromEntries(
+      Object.entries(LOGS).map(([name, path]) => [name, { path: relative(ROOT, path), ...logSummary(path) }]),
+    );
+    console.log(
+      `\n${markdown(heading, rows)}\n\n${logReport(Object.values(logs))}\n\nTotal ${seconds} s (${Object.entries(phases)
+        .map(([name, took]) => `${name} ${took} s`)
+        .join(', ')})${seconds > MINUTES_ALLOWED * 60 ? `, over the ${MINUTES_ALLOWED} minutes allowed` : ''}`,
+    );
     writeJson(join(RESULTS, 'latest.json'), {
       machine,
       connections: SETTINGS.connections,

@@ -34,7 +34,9 @@ export function start(args: string[], port: number, env: NodeJS.ProcessEnv, read
 
 /** SIGTERM, then resolves when the process has exited. */
 export const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')),
+  );
 
 /** Starts a server, runs `work` against it and stops it, even when `work` throws. */
 export async function withServer<T>(

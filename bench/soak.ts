@@ -34,15 +34,30 @@ async function main(): Promise<void> {
   const api: ChildProcess = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], { cwd: ROOT, env, stdio: 'ignore' });
   const db = await createConnection({ host: '127.0.0.1', user: 'root', database: BENCH_DATABASE });
   try {
-    for (let i = 0; i < 300 && !(await fetch(`${BASE}/health`).then((res) => res.ok, () => false)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (
+      let i = 0;
+      i < 300 &&
+      !(await fetch(`${BASE}/health`).then(
+        (res) => res.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((resolve) => setTimeout(resolve, 100));
     const tokens = await Promise.all(
       Array.from({ length: MEMBERS }, async (_, i) => {
-        const res = await fetch(`${BASE}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `demo${String(i + 1).padStart(4, '0')}`, password: 'demo-password' }) });
+        const res = await fetch(`${BASE}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: `demo${String(i + 1).padStart(4, '0')}`, password: 'demo-password' }),
+        });
         return ((await res.json()) as { accessToken: string }).accessToken;
       }),
     );
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const lessons = ((await call('GET', `/lessons?from=${tomorrow}&limit=30`, tokens[0])).json as { items: { id: number }[] }).items.map((lesson) => lesson.id);
+    const lessons = ((await call('GET', `/lessons?from=${tomorrow}&limit=30`, tokens[0])).json as { items: { id: number }[] }).items.map(
+      (lesson) => lesson.id,
+    );
     const policies = ((await call('GET', '/price-policies', tokens[0])).json as { id: number }[]).map((policy) => policy.id);
     const today = new Date().toISOString().slice(0, 10);
     const statuses = new Map<number, number>();
@@ -102,7 +117,8 @@ async function main(): Promise<void> {
       lessonsOverCapacityOrMiscounted: Number(seats.wrong),
     };
     console.log(JSON.stringify(figures, null, 2));
-    if (serverErrors || figures.balanceMismatches || figures.purchasesOutOfRange || figures.lessonsOverCapacityOrMiscounted) process.exitCode = 1;
+    if (serverErrors || figures.balanceMismatches || figures.purchasesOutOfRange || figures.lessonsOverCapacityOrMiscounted)
+      process.exitCode = 1;
   } finally {
     await db.end();
     api.kill('SIGTERM');

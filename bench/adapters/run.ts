@@ -47,7 +47,11 @@ function cpuTicks(pid: number): number {
 
 function start(adapter: string): Promise<ChildProcess> {
   const args = ['-r', 'ts-node/register/transpile-only', 'bench/adapters/server.ts'];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ADAPTER: adapter, PORT: String(PORT) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ADAPTER: adapter, PORT: String(PORT) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -60,7 +64,8 @@ function start(adapter: string): Promise<ChildProcess> {
   });
 }
 
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
 
 async function measure(child: ChildProcess, round: number, adapter: Run['adapter'], route: string, path: string): Promise<Run> {
   const url = `http://127.0.0.1:${PORT}${path}`;
@@ -87,7 +92,9 @@ async function measure(child: ChildProcess, round: number, adapter: Run['adapter
 async function pickLesson(): Promise<number> {
   if (process.env.BENCH_LESSON) return Number(process.env.BENCH_LESSON);
   const db = await createConnection({ host: '127.0.0.1', user: 'root', database: 'gym_bench' });
-  const [[row]] = await db.query<RowDataPacket[]>('select lesson_id as id from reservation group by lesson_id order by abs(count(*) - 20), lesson_id limit 1');
+  const [[row]] = await db.query<RowDataPacket[]>(
+    'select lesson_id as id from reservation group by lesson_id order by abs(count(*) - 20), lesson_id limit 1',
+  );
   await db.end();
   return Number(row.id);
 }
@@ -110,7 +117,8 @@ async function main(): Promise<void> {
           // every variant must give the same answer, or the comparison means nothing
           const body: unknown = await (await fetch(`http://127.0.0.1:${PORT}${path}`)).json();
           if (!bodies.has(route)) bodies.set(route, body);
-          if (!isDeepStrictEqual(bodies.get(route), body)) throw new Error(`${adapter} answers ${route} differently: ${JSON.stringify(body)}`);
+          if (!isDeepStrictEqual(bodies.get(route), body))
+            throw new Error(`${adapter} answers ${route} differently: ${JSON.stringify(body)}`);
           const run = await measure(child, round, adapter, route, path);
           runs.push(run);
           console.log(`round ${round} ${adapter.padEnd(7)} ${route}: ${run.rps} req/s, ${run.cpuUsPerRequest} µs CPU/request`);
@@ -125,7 +133,12 @@ async function main(): Promise<void> {
   const summary = routes.flatMap(([route]) =>
     VARIANTS.map((adapter) => {
       const mine = runs.filter((run) => run.route === route && run.adapter === adapter);
-      return { route, adapter, rps: Math.round(mean(mine.map((run) => run.rps))), cpuUsPerRequest: Math.round(10 * mean(mine.map((run) => run.cpuUsPerRequest))) / 10 };
+      return {
+        route,
+        adapter,
+        rps: Math.round(mean(mine.map((run) => run.rps))),
+        cpuUsPerRequest: Math.round(10 * mean(mine.map((run) => run.cpuUsPerRequest))) / 10,
+      };
     }),
   );
   const table = [
@@ -133,7 +146,10 @@ async function main(): Promise<void> {
     '',
     '| round | adapter | route | req/s | p50 ms | p99 ms | server CPU µs/request | server CPU % | non-2xx + errors |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...runs.map((r) => `| ${r.round} | ${r.adapter} | ${r.route} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuUsPerRequest} | ${r.serverCpuPercent} | ${r.non2xx + r.errors} |`),
+    ...runs.map(
+      (r) =>
+        `| ${r.round} | ${r.adapter} | ${r.route} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuUsPerRequest} | ${r.serverCpuPercent} | ${r.non2xx + r.errors} |`,
+    ),
     '',
     '| route | adapter | mean req/s | mean CPU µs/request |',
     '|---|---|---|---|',
@@ -141,7 +157,10 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(`\n${table}`);
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/adapters.json'), JSON.stringify({ machine, connections: CONNECTIONS, warmupSeconds: WARMUP, seconds: SECONDS, lesson, runs, summary }, null, 2));
+  writeFileSync(
+    join(ROOT, 'bench/results/adapters.json'),
+    JSON.stringify({ machine, connections: CONNECTIONS, warmupSeconds: WARMUP, seconds: SECONDS, lesson, runs, summary }, null, 2),
+  );
 }
 
 main().catch((error: unknown) => {

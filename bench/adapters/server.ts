@@ -5,7 +5,17 @@
  * ADAPTER=node on a bare node:http server, the baseline without any framework.
  */
 import 'reflect-metadata';
-import { Controller, Get, Inject, Module, NotFoundException, Param, ParseIntPipe, ValidationPipe, type INestApplication } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  Module,
+  NotFoundException,
+  Param,
+  ParseIntPipe,
+  ValidationPipe,
+  type INestApplication,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -46,7 +56,9 @@ async function listenNest(adapter: ExpressAdapter | FastifyAdapter, port: number
 function listenNode(port: number): Promise<() => Promise<void>> {
   const server = createServer((req, res) => {
     const send = (status: number, body?: unknown) =>
-      body === undefined ? res.writeHead(status).end() : res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      body === undefined
+        ? res.writeHead(status).end()
+        : res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (req.url === '/ping') return send(200, { ok: true });
     const match = /^\/lessons\/(\d+)$/.exec(req.url ?? '');
     if (!match) return send(404);
@@ -55,15 +67,25 @@ function listenNode(port: number): Promise<() => Promise<void>> {
       (error: unknown) => send(500, { error: String(error) }),
     );
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(() => new Promise<void>((done) => server.close(() => done())))));
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve(() => new Promise<void>((done) => server.close(() => done())))),
+  );
 }
 
 async function main(): Promise<void> {
   const adapter = process.env.ADAPTER ?? 'express';
   const port = Number(process.env.PORT ?? 8110);
   const close =
-    adapter === 'node' ? await listenNode(port) : await listenNest(adapter === 'fastify' ? new FastifyAdapter() : adapter === 'express' ? new ExpressAdapter() : fail(adapter), port);
-  process.once('SIGTERM', () => void close().then(() => pool.end()).finally(() => process.exit(0)));
+    adapter === 'node'
+      ? await listenNode(port)
+      : await listenNest(adapter === 'fastify' ? new FastifyAdapter() : adapter === 'express' ? new ExpressAdapter() : fail(adapter), port);
+  process.once(
+    'SIGTERM',
+    () =>
+      void close()
+        .then(() => pool.end())
+        .finally(() => process.exit(0)),
+  );
   console.log(`${adapter} ready on ${port}`);
 }
 

@@ -16,7 +16,13 @@ const imageWorkdir = () =>
     .getInstructions()
     .find((instruction) => instruction.getKeyword() === 'WORKDIR')
     ?.getArgumentsContent() ?? '';
-const runLines = (steps: WorkflowStep[]) => steps.flatMap((step) => (step.run ?? '').split('\n').map((line) => line.trim()).filter(Boolean));
+const runLines = (steps: WorkflowStep[]) =>
+  steps.flatMap((step) =>
+    (step.run ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  );
 
 describe('ci.yml: triggers', () => {
   it('runs on every push and every pull request', () => {
@@ -73,7 +79,9 @@ describe('ci.yml: the test job, through docker-compose.yml', () => {
       .find((arg) => arg.startsWith('--outputFile='))
       ?.split('=')[1];
     const inContainer = posix.join(imageWorkdir(), outputFile ?? '');
-    const mount = (compose.services.test.volumes ?? []).map((volume) => volume.split(':')).find(([, inside]) => inContainer.startsWith(`${inside}/`));
+    const mount = (compose.services.test.volumes ?? [])
+      .map((volume) => volume.split(':'))
+      .find(([, inside]) => inContainer.startsWith(`${inside}/`));
     expect(mount).toBeDefined();
     const [onHost, inside] = mount!;
     expect(upload.with?.path).toBe(posix.join(onHost, inContainer.slice(inside.length)));

@@ -22,19 +22,24 @@ function imageHealthcheck(): string[] {
 
 describe('docker-compose.yml: the stack', () => {
   it('runs MySQL, Redis, a mail catcher, the API, the worker and nginx, plus a test service for CI', () => {
-    const alwaysOn = Object.entries(compose.services).filter(isAlwaysOn).map(([name]) => name);
+    const alwaysOn = Object.entries(compose.services)
+      .filter(isAlwaysOn)
+      .map(([name]) => name);
     expect(alwaysOn.sort()).toEqual(['api', 'mailpit', 'mysql', 'nginx', 'redis', 'worker']);
     expect(service('test').profiles).toEqual(['test']);
   });
 
   it('pins no platform, so it runs on amd64 and arm64 alike', () => {
-    for (const [name, candidate] of Object.entries(compose.services)) expect({ name, platform: candidate.platform }).toEqual({ name, platform: undefined });
+    for (const [name, candidate] of Object.entries(compose.services))
+      expect({ name, platform: candidate.platform }).toEqual({ name, platform: undefined });
   });
 
   it('stores MySQL in utf8mb4 on a named volume', () => {
     const mysql = service('mysql');
     expect(mysql.image).toBe('mysql:8.4');
-    expect(asArgv(mysql.command)).toEqual(expect.arrayContaining(['--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci']));
+    expect(asArgv(mysql.command)).toEqual(
+      expect.arrayContaining(['--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci']),
+    );
     const [volume] = (mysql.volumes ?? []).map((mount) => mount.split(':'));
     expect(volume).toEqual(['mysql-data', '/var/lib/mysql']);
     expect(Object.keys(compose.volumes ?? {})).toContain('mysql-data');
@@ -46,7 +51,11 @@ describe('docker-compose.yml: the stack', () => {
     for (const [target, condition] of waits) {
       expect({ target, condition }).toEqual({ target, condition: 'service_healthy' });
       const healthcheck = service(target).healthcheck;
-      expect({ target, disabled: healthcheck?.disable ?? false, test: asArgv(healthcheck?.test).length > 0 }).toEqual({ target, disabled: false, test: true });
+      expect({ target, disabled: healthcheck?.disable ?? false, test: asArgv(healthcheck?.test).length > 0 }).toEqual({
+        target,
+        disabled: false,
+        test: true,
+      });
     }
   });
 
@@ -72,13 +81,18 @@ describe('docker-compose.yml: the api and the worker', () => {
     expect(asArgv(api.command)).toEqual(['api']);
     const entrypoint = readRepoFile('deploy/docker-entrypoint.sh');
     const apiRole = /\n {2}api\)\n([\s\S]*?);;/.exec(entrypoint)?.[1] ?? '';
-    expect(apiRole.split('\n').map((line) => line.trim()).filter(Boolean)).toEqual([
-      'cli wait-for-db',
-      'cli migrate',
-      'cli create-default-user',
-      'exec node dist/apps/api/apps/api/src/main.js',
-    ]);
-    expect(dependencies(api)).toEqual(expect.arrayContaining([['mysql', 'service_healthy'], ['redis', 'service_healthy']]));
+    expect(
+      apiRole
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ).toEqual(['cli wait-for-db', 'cli migrate', 'cli create-default-user', 'exec node dist/apps/api/apps/api/src/main.js']);
+    expect(dependencies(api)).toEqual(
+      expect.arrayContaining([
+        ['mysql', 'service_healthy'],
+        ['redis', 'service_healthy'],
+      ]),
+    );
   });
 
   it('the worker starts once the api is healthy, that is once the migrations ran', () => {
@@ -133,7 +147,9 @@ describe('docker-compose.yml: nginx and the mail catcher', () => {
   });
 
   it('only nginx and the mail UI are published: the api, MySQL and Redis stay inside', () => {
-    const published = Object.entries(compose.services).filter(([, candidate]) => candidate.ports?.length).map(([name]) => name);
+    const published = Object.entries(compose.services)
+      .filter(([, candidate]) => candidate.ports?.length)
+      .map(([name]) => name);
     expect(published.sort()).toEqual(['mailpit', 'nginx']);
   });
 });
@@ -158,7 +174,9 @@ describe('docker-compose.yml: the test service', () => {
   });
 
   it('writes its report into a folder mounted from the host', () => {
-    const outputFile = asArgv(test.command).find((arg) => arg.startsWith('--outputFile='))?.split('=')[1];
+    const outputFile = asArgv(test.command)
+      .find((arg) => arg.startsWith('--outputFile='))
+      ?.split('=')[1];
     expect(outputFile).toBe('reports/jest-results.json');
     expect(test.volumes).toContain('./reports:/app/reports');
   });

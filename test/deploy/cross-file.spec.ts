@@ -50,7 +50,9 @@ describe('npm scripts and entry points', () => {
 
   /** `npm run X`, `npm test`, `npm start` in a command line, as script names. */
   function scriptsCalledIn(text: string): string[] {
-    return [...text.matchAll(/\bnpm\s+(?:run(?:-script)?\s+(?:--?\S+\s+)*([\w:.-]+)|(test|start|stop|restart)\b)/g)].map((match) => match[1] ?? match[2]);
+    return [...text.matchAll(/\bnpm\s+(?:run(?:-script)?\s+(?:--?\S+\s+)*([\w:.-]+)|(test|start|stop|restart)\b)/g)].map(
+      (match) => match[1] ?? match[2],
+    );
   }
 
   it('every npm script that compose, the Dockerfile, the workflow and the entry point call exists', () => {
@@ -74,7 +76,9 @@ describe('npm scripts and entry points', () => {
   });
 
   it('those files are where nest build writes each app (outDir of its tsconfig plus its entryFile)', () => {
-    const nest = JSON.parse(readRepoFile('nest-cli.json')) as { projects: Record<string, { type: string; root: string; entryFile: string }> };
+    const nest = JSON.parse(readRepoFile('nest-cli.json')) as {
+      projects: Record<string, { type: string; root: string; entryFile: string }>;
+    };
     const built = Object.values(nest.projects)
       .filter((project) => project.type === 'application')
       .map((project) => {

@@ -99,7 +99,9 @@ export function interpolateWithDefaults(value: string, variables: Record<string,
 
 /** A service's environment as the container sees it when no `.env` exists. */
 export function serviceEnvironment(service: ComposeService): Record<string, string> {
-  return Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, interpolateWithDefaults(String(value ?? ''))]));
+  return Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([key, value]) => [key, interpolateWithDefaults(String(value ?? ''))]),
+  );
 }
 
 /** The services a service waits for, with the condition of each (short form means service_started). */

@@ -27,7 +27,9 @@ export function parseDockerIgnore(text: string): DockerIgnoreRule[] {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => (line.startsWith('!') ? { pattern: globToRegExp(line.slice(1)), negated: true } : { pattern: globToRegExp(line), negated: false }));
+    .map((line) =>
+      line.startsWith('!') ? { pattern: globToRegExp(line.slice(1)), negated: true } : { pattern: globToRegExp(line), negated: false },
+    );
 }
 
 export function loadDockerIgnore(): DockerIgnoreRule[] {

@@ -73,7 +73,9 @@ describe('Dockerfile structure', () => {
 
   it('installs with npm ci from the lock file, and builds with npm run build', () => {
     const runs = stages().flatMap((stage) => byKeyword(stage, 'RUN').map((run) => `${stage.name}: ${run.getArgumentsContent()}`));
-    expect(runs).toEqual(expect.arrayContaining([expect.stringMatching(/^deps: .*npm ci /), expect.stringMatching(/^build: npm run build$/)]));
+    expect(runs).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^deps: .*npm ci /), expect.stringMatching(/^build: npm run build$/)]),
+    );
     expect(runs.join('\n')).not.toMatch(/npm install/);
   });
 
@@ -81,7 +83,9 @@ describe('Dockerfile structure', () => {
     const prodDeps = stages().find((stage) => stage.name === 'prod-deps');
     expect(byKeyword(prodDeps!, 'RUN').map((run) => run.getArgumentsContent())).toEqual([expect.stringMatching(/npm ci --omit=dev/)]);
     const nodeModules = byKeyword(runtimeStage(), 'COPY').filter((copy) => copySources(copy).some((path) => path.includes('node_modules')));
-    expect(nodeModules.map((copy) => [copyFrom(copy), ...argumentsOf(copy)])).toEqual([['prod-deps', '/app/node_modules', './node_modules']]);
+    expect(nodeModules.map((copy) => [copyFrom(copy), ...argumentsOf(copy)])).toEqual([
+      ['prod-deps', '/app/node_modules', './node_modules'],
+    ]);
   });
 
   it('runs as the non-root user node', () => {
@@ -123,13 +127,19 @@ describe('Dockerfile and its build context', () => {
     expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'deploy/docker-entrypoint.sh']));
     const ignore = loadDockerIgnore();
     for (const path of sources) {
-      expect({ path, exists: repoFileExists(path), ignored: isDockerIgnored(path, ignore) }).toEqual({ path, exists: true, ignored: false });
+      expect({ path, exists: repoFileExists(path), ignored: isDockerIgnored(path, ignore) }).toEqual({
+        path,
+        exists: true,
+        ignored: false,
+      });
     }
   });
 
   it('names the stages that docker-compose.yml builds', () => {
     const names = stages().map((stage) => stage.name);
-    const targets = Object.values(loadCompose().services).flatMap((service) => (typeof service.build === 'object' && service.build.target ? [service.build.target] : []));
+    const targets = Object.values(loadCompose().services).flatMap((service) =>
+      typeof service.build === 'object' && service.build.target ? [service.build.target] : [],
+    );
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) expect(names).toContain(target);
   });

@@ -53,5 +53,7 @@ export function find(directives: NginxDirective[], name: string, ...args: string
 
 /** `proxy_set_header` values of a block, by header name in lower case. */
 export function proxyHeaders(location: NginxDirective): Record<string, string> {
-  return Object.fromEntries(find(location.children, 'proxy_set_header').map((directive) => [directive.args[0].toLowerCase(), directive.args[1]]));
+  return Object.fromEntries(
+    find(location.children, 'proxy_set_header').map((directive) => [directive.args[0].toLowerCase(), directive.args[1]]),
+  );
 }

@@ -10,6 +10,19 @@ import { ReleaseApiModule } from '@app/release';
 
 /** The HTTP process: domain modules with their controllers. It consumes no queue. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot(), HealthModule, IdempotencyModule, IdentityApiModule, GymApiModule, FeedApiModule, PollApiModule, RecommendApiModule, JobsApiModule, ReleaseApiModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule.forRoot(),
+    HealthModule,
+    IdempotencyModule,
+    IdentityApiModule,
+    GymApiModule,
+    FeedApiModule,
+    PollApiModule,
+    RecommendApiModule,
+    JobsApiModule,
+    ReleaseApiModule,
+  ],
 })
 export class AppModule {}

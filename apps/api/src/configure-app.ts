@@ -16,7 +16,11 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   app.use(requestIdMiddleware);
   app.use(securityHeaders(['/release/report', QUEUE_DASHBOARD_PATH]));
-  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: true, exposedHeaders: ['X-Request-Id', 'X-Query-Count'] });
+  app.enableCors({
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['X-Request-Id', 'X-Query-Count'],
+  });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(bodyParserErrors);
   app.useGlobalPipes(createValidationPipe());
@@ -30,7 +34,11 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .setVersion('1.0')
       .addBearerAuth()
       .addSecurityRequirements('bearer')
-      .addCookieAuth('access_token', { type: 'apiKey', in: 'cookie', description: 'Set by POST /auth/login; accepted only by GET /release/report and the queue dashboard' })
+      .addCookieAuth('access_token', {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'Set by POST /auth/login; accepted only by GET /release/report and the queue dashboard',
+      })
       .build(),
   );
   SwaggerModule.setup('swagger', app, document, {

@@ -7,7 +7,9 @@ const port = 30_000 + (process.pid % 20_000);
 function slowRequest(path: string, body: string, pause: () => Promise<void>): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => {
-      socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
+      );
       socket.write(body.slice(0, 10));
       void pause().then(() => socket.write(body.slice(10)));
     });
@@ -20,13 +22,20 @@ function slowRequest(path: string, body: string, pause: () => Promise<void>): Pr
 
 describe('API process (e2e)', () => {
   it('on SIGTERM finishes the request in flight, refuses new ones, closes and exits 0', async () => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
-      env: { ...process.env, PORT: String(port) },
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+      {
+        env: { ...process.env, PORT: String(port) },
+        stdio: 'ignore',
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     for (let i = 0; i < 300; i++) {
-      const up = await fetch(`http://127.0.0.1:${port}/health`).then((res) => res.ok, () => false);
+      const up = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (res) => res.ok,
+        () => false,
+      );
       if (up) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

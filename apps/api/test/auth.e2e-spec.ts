@@ -11,7 +11,13 @@ describe('Users and auth (e2e)', () => {
     it('creates a member and never returns the password or its hash', async () => {
       const res = await http.post('/users').send({ username: 'kim.minji', password: 'correct horse', phoneNumber: '010-1234-5678' });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ id: expect.any(Number), username: 'kim.minji', phoneNumber: '010-1234-5678', isStaff: false, image: null });
+      expect(res.body).toEqual({
+        id: expect.any(Number),
+        username: 'kim.minji',
+        phoneNumber: '010-1234-5678',
+        isStaff: false,
+        image: null,
+      });
       expect(JSON.stringify(res.body)).not.toMatch(/password|scrypt/i);
     });
 
@@ -30,7 +36,9 @@ describe('Users and auth (e2e)', () => {
     });
 
     it('cannot sign up as staff: isStaff is an unknown field', async () => {
-      const res = await http.post('/users').send({ username: 'sneaky', password: 'correct horse', phoneNumber: '010-1234-5678', isStaff: true });
+      const res = await http
+        .post('/users')
+        .send({ username: 'sneaky', password: 'correct horse', phoneNumber: '010-1234-5678', isStaff: true });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.errors).toEqual([{ field: 'isStaff', messages: ['property isStaff should not exist'] }]);
@@ -42,7 +50,8 @@ describe('Users and auth (e2e)', () => {
       const member = await newMember(app);
       const listed = await captureQueries(() => forkEm(app).find(User, { id: member.user.id }));
       expect(listed.statements.join('\n')).not.toMatch(/password_hash|`u0`\.\*/);
-      const authenticate = (password: string) => RequestContext.create(forkEm(app), () => app.get(UserService).authenticate(member.user.username, password));
+      const authenticate = (password: string) =>
+        RequestContext.create(forkEm(app), () => app.get(UserService).authenticate(member.user.username, password));
       await expect(authenticate(member.password)).resolves.toMatchObject({ id: member.user.id });
       await expect(authenticate('wrong password')).resolves.toBeNull();
     });
@@ -143,7 +152,10 @@ describe('Users and auth (e2e)', () => {
       const first = await http.put('/users/me/image').set('Authorization', member.auth).send({ imageUrl: 'https://img.example.com/a.jpg' });
       expect(first.status).toBe(200);
       expect(first.body.image).toEqual({ id: expect.any(Number), imageUrl: 'https://img.example.com/a.jpg' });
-      const second = await http.put('/users/me/image').set('Authorization', member.auth).send({ imageUrl: 'https://img.example.com/b.jpg' });
+      const second = await http
+        .put('/users/me/image')
+        .set('Authorization', member.auth)
+        .send({ imageUrl: 'https://img.example.com/b.jpg' });
       expect(second.body.image).toEqual({ id: first.body.image.id, imageUrl: 'https://img.example.com/b.jpg' });
     });
 

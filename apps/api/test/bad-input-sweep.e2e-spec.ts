@@ -59,7 +59,9 @@ function problem(res: request.Response): string | null {
 }
 
 function describeInput(input: BadRequest): string {
-  return JSON.stringify(input, (_key, value: unknown) => (typeof value === 'string' && value.length > 80 ? `<${value.length} chars>` : value)).slice(0, 600);
+  return JSON.stringify(input, (_key, value: unknown) =>
+    typeof value === 'string' && value.length > 80 ? `<${value.length} chars>` : value,
+  ).slice(0, 600);
 }
 
 /**
@@ -116,7 +118,12 @@ describe('bad input on every route (e2e)', () => {
       try {
         await fc.assert(property, { numRuns: RUNS_PER_ROUTE, seed: SEED, endOnFailure: true });
       } catch (error) {
-        failures.push(String((error as Error).message).split('\n').slice(0, 6).join('\n'));
+        failures.push(
+          String((error as Error).message)
+            .split('\n')
+            .slice(0, 6)
+            .join('\n'),
+        );
       }
     }
     expect(failures).toEqual([]);
@@ -125,8 +132,15 @@ describe('bad input on every route (e2e)', () => {
   it('answers malformed JSON and text/plain bodies on every route that takes a body with a 4xx error shape', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((candidate) => candidate.operation.requestBody)) {
-      for (const [contentType, text] of [['application/json', '{"broken":'], ['text/plain', 'hello'], ['application/json', 'null']]) {
-        const res = await http[route.method](route.path.replace(/\{\w+\}/g, '1')).set('Authorization', staff.auth).set('Content-Type', contentType).send(text);
+      for (const [contentType, text] of [
+        ['application/json', '{"broken":'],
+        ['text/plain', 'hello'],
+        ['application/json', 'null'],
+      ]) {
+        const res = await http[route.method](route.path.replace(/\{\w+\}/g, '1'))
+          .set('Authorization', staff.auth)
+          .set('Content-Type', contentType)
+          .send(text);
         const wrong = problem(res) ?? (res.status < 400 ? `${res.status} accepted ${contentType} ${text}` : null);
         if (wrong) failures.push(`${label(route)} ${contentType} ${text}: ${wrong}`);
       }
@@ -139,7 +153,11 @@ describe('bad input on every route (e2e)', () => {
     await http.get(`/lessons/${lesson.id}`).set('Authorization', staff.auth).expect(200);
     for (const id of [`0x${lesson.id.toString(16)}`, `${lesson.id}e0`, `%20${lesson.id}`, `${lesson.id}.0`, `+${lesson.id}`]) {
       const res = await http.get(`/lessons/${id}`).set('Authorization', staff.auth);
-      expect({ id, status: res.status, errors: res.body.errors }).toEqual({ id, status: 400, errors: [{ field: 'id', messages: ['id must be a positive integer'] }] });
+      expect({ id, status: res.status, errors: res.body.errors }).toEqual({
+        id,
+        status: 400,
+        errors: [{ field: 'id', messages: ['id must be a positive integer'] }],
+      });
     }
   });
 
@@ -147,7 +165,10 @@ describe('bad input on every route (e2e)', () => {
     const big = JSON.stringify({ filler: 'z'.repeat(1024 * 1024 + 1) });
     const answers: string[] = [];
     for (const route of routes.filter((candidate) => candidate.operation.requestBody)) {
-      const res = await http[route.method](route.path.replace(/\{\w+\}/g, '1')).set('Authorization', staff.auth).set('Content-Type', 'application/json').send(big);
+      const res = await http[route.method](route.path.replace(/\{\w+\}/g, '1'))
+        .set('Authorization', staff.auth)
+        .set('Content-Type', 'application/json')
+        .send(big);
       answers.push(`${label(route)} ${res.status} ${res.body.code}`);
     }
     expect(answers).toEqual(answers.map((answer) => answer.replace(/ \d+ \S+$/, ' 413 PAYLOAD_TOO_LARGE')));

@@ -57,7 +57,15 @@ describe('Background email (e2e)', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ taskId: expect.stringMatching(/^email-[0-9a-f-]{36}$/) });
     const task = await settled(res.body.taskId);
-    expect(task.body).toEqual({ id: res.body.taskId, queue: 'email', state: 'completed', progress: 100, attempts: 1, result: { sent: 3, rejected: [] }, error: null });
+    expect(task.body).toEqual({
+      id: res.body.taskId,
+      queue: 'email',
+      state: 'completed',
+      progress: 100,
+      attempts: 1,
+      result: { sent: 3, rejected: [] },
+      error: null,
+    });
     expect(sink.received.map((mail) => mail.to).sort()).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
     expect(sink.received.every((mail) => mail.subject === 'December timetable')).toBe(true);
   });

@@ -7,15 +7,25 @@ import { forkEm, type Member, newMember, resetDatabase, useTestApp } from '@app/
 describe('Feed (e2e)', () => {
   const { app, http } = useTestApp();
 
-  const post = (member: Member, body = { title: 'Morning run', body: '5 km' }) => http.post('/feeds/posts').set('Authorization', member.auth).send(body);
-  const game = (member: Member) => http.post('/feeds/games').set('Authorization', member.auth).send({ gameName: 'Futsal', gameLocation: 'Mapo' });
+  const post = (member: Member, body = { title: 'Morning run', body: '5 km' }) =>
+    http.post('/feeds/posts').set('Authorization', member.auth).send(body);
+  const game = (member: Member) =>
+    http.post('/feeds/games').set('Authorization', member.auth).send({ gameName: 'Futsal', gameLocation: 'Mapo' });
   const team = (member: Member) => http.post('/feeds/teams').set('Authorization', member.auth).send({ roomName: 'Sunday swimmers' });
   const ids = (res: request.Response): number[] => res.body.items.map((item: { id: number }) => item.id);
 
   describe('creating items', () => {
     it('creates a post, a game and a team, each with its own fields', async () => {
       const member = await newMember(app);
-      const common = { id: expect.any(Number), createdAt: expect.any(String), author: { id: member.user.id, username: member.user.username }, likeCount: 0, likedByMe: false, joinedCount: 0, joinedByMe: false };
+      const common = {
+        id: expect.any(Number),
+        createdAt: expect.any(String),
+        author: { id: member.user.id, username: member.user.username },
+        likeCount: 0,
+        likedByMe: false,
+        joinedCount: 0,
+        joinedByMe: false,
+      };
       expect((await post(member).expect(201)).body).toEqual({ ...common, type: 'post', title: 'Morning run', body: '5 km' });
       expect((await game(member).expect(201)).body).toEqual({ ...common, type: 'game', gameName: 'Futsal', gameLocation: 'Mapo' });
       expect((await team(member).expect(201)).body).toEqual({ ...common, type: 'team', roomName: 'Sunday swimmers' });
@@ -35,9 +45,16 @@ describe('Feed (e2e)', () => {
   describe('reading', () => {
     it('loads a mixed page as the right class per row, newest first, in one query', async () => {
       const member = await newMember(app);
-      const created = [(await post(member)).body.id, (await game(member)).body.id, (await team(member)).body.id, (await post(member)).body.id];
+      const created = [
+        (await post(member)).body.id,
+        (await game(member)).body.id,
+        (await team(member)).body.id,
+        (await post(member)).body.id,
+      ];
       const service = app.get(FeedService);
-      const { result, statements } = await captureQueries(() => RequestContext.create(forkEm(app), () => service.page(member.user.id, { limit: 10 })));
+      const { result, statements } = await captureQueries(() =>
+        RequestContext.create(forkEm(app), () => service.page(member.user.id, { limit: 10 })),
+      );
       expect(result.items.map((view) => view.feed.constructor)).toEqual([Post, Team, Game, Post]);
       expect(result.items.map((view) => view.feed.id)).toEqual([...created].reverse());
       expect(statements[0]).toMatch(/from `feed` as `f0`/);
@@ -72,9 +89,17 @@ describe('Feed (e2e)', () => {
       const page1 = await http.get('/feeds').query({ limit: 2 }).set('Authorization', member.auth).expect(200);
       expect(ids(page1)).toEqual([first[4], first[3]]);
       for (let i = 0; i < 3; i++) await game(member);
-      const page2 = await http.get('/feeds').query({ limit: 2, cursor: page1.body.nextCursor }).set('Authorization', member.auth).expect(200);
+      const page2 = await http
+        .get('/feeds')
+        .query({ limit: 2, cursor: page1.body.nextCursor })
+        .set('Authorization', member.auth)
+        .expect(200);
       expect(ids(page2)).toEqual([first[2], first[1]]);
-      const page3 = await http.get('/feeds').query({ limit: 2, cursor: page2.body.nextCursor }).set('Authorization', member.auth).expect(200);
+      const page3 = await http
+        .get('/feeds')
+        .query({ limit: 2, cursor: page2.body.nextCursor })
+        .set('Authorization', member.auth)
+        .expect(200);
       expect(page3.body).toMatchObject({ nextCursor: null });
       expect(ids(page3)).toEqual([first[0]]);
     });
@@ -84,7 +109,9 @@ describe('Feed (e2e)', () => {
       for (let i = 0; i < 3; i++) await post(member);
       const service = app.get(FeedService);
       const first = await RequestContext.create(forkEm(app), () => service.page(member.user.id, { limit: 1 }));
-      const { statements } = await captureQueries(() => RequestContext.create(forkEm(app), () => service.page(member.user.id, { limit: 1, cursor: first.nextCursor! })));
+      const { statements } = await captureQueries(() =>
+        RequestContext.create(forkEm(app), () => service.page(member.user.id, { limit: 1, cursor: first.nextCursor! })),
+      );
       expect(statements[0]).toMatch(/where `f0`\.`id` < \? order by `f0`\.`id` desc limit \?/);
       expect(statements.join(' ')).not.toMatch(/offset/i);
     });
@@ -100,12 +127,24 @@ describe('Feed (e2e)', () => {
     it('counts one like per member, shows likedByMe to the liker only, and lets them take it back', async () => {
       const [author, fan, other] = [await newMember(app), await newMember(app), await newMember(app)];
       const id = (await post(author)).body.id;
-      expect((await http.post(`/feeds/${id}/like`).set('Authorization', fan.auth).expect(200)).body).toEqual({ likeCount: 1, likedByMe: true });
-      expect((await http.post(`/feeds/${id}/like`).set('Authorization', fan.auth).expect(200)).body).toEqual({ likeCount: 1, likedByMe: true });
+      expect((await http.post(`/feeds/${id}/like`).set('Authorization', fan.auth).expect(200)).body).toEqual({
+        likeCount: 1,
+        likedByMe: true,
+      });
+      expect((await http.post(`/feeds/${id}/like`).set('Authorization', fan.auth).expect(200)).body).toEqual({
+        likeCount: 1,
+        likedByMe: true,
+      });
       expect((await http.get(`/feeds/${id}`).set('Authorization', fan.auth)).body).toMatchObject({ likeCount: 1, likedByMe: true });
       expect((await http.get(`/feeds/${id}`).set('Authorization', other.auth)).body).toMatchObject({ likeCount: 1, likedByMe: false });
-      expect((await http.delete(`/feeds/${id}/like`).set('Authorization', fan.auth).expect(200)).body).toEqual({ likeCount: 0, likedByMe: false });
-      expect((await http.delete(`/feeds/${id}/like`).set('Authorization', fan.auth).expect(200)).body).toEqual({ likeCount: 0, likedByMe: false });
+      expect((await http.delete(`/feeds/${id}/like`).set('Authorization', fan.auth).expect(200)).body).toEqual({
+        likeCount: 0,
+        likedByMe: false,
+      });
+      expect((await http.delete(`/feeds/${id}/like`).set('Authorization', fan.auth).expect(200)).body).toEqual({
+        likeCount: 0,
+        likedByMe: false,
+      });
       expect((await http.post('/feeds/99999/like').set('Authorization', fan.auth)).status).toBe(404);
     });
 
@@ -136,17 +175,29 @@ describe('Feed (e2e)', () => {
     it('lets members join and leave games and teams, once each', async () => {
       const [author, player] = [await newMember(app), await newMember(app)];
       for (const id of [(await game(author)).body.id, (await team(author)).body.id]) {
-        expect((await http.post(`/feeds/${id}/join`).set('Authorization', player.auth).expect(200)).body).toEqual({ joinedCount: 1, joinedByMe: true });
-        expect((await http.post(`/feeds/${id}/join`).set('Authorization', player.auth).expect(200)).body).toEqual({ joinedCount: 1, joinedByMe: true });
+        expect((await http.post(`/feeds/${id}/join`).set('Authorization', player.auth).expect(200)).body).toEqual({
+          joinedCount: 1,
+          joinedByMe: true,
+        });
+        expect((await http.post(`/feeds/${id}/join`).set('Authorization', player.auth).expect(200)).body).toEqual({
+          joinedCount: 1,
+          joinedByMe: true,
+        });
         expect((await http.get(`/feeds/${id}`).set('Authorization', player.auth)).body).toMatchObject({ joinedCount: 1, joinedByMe: true });
-        expect((await http.delete(`/feeds/${id}/join`).set('Authorization', player.auth).expect(200)).body).toEqual({ joinedCount: 0, joinedByMe: false });
+        expect((await http.delete(`/feeds/${id}/join`).set('Authorization', player.auth).expect(200)).body).toEqual({
+          joinedCount: 0,
+          joinedByMe: false,
+        });
       }
     });
 
     it('refuses to join a post with 409 JOIN_NOT_SUPPORTED', async () => {
       const member = await newMember(app);
       const id = (await post(member)).body.id;
-      for (const res of [await http.post(`/feeds/${id}/join`).set('Authorization', member.auth), await http.delete(`/feeds/${id}/join`).set('Authorization', member.auth)]) {
+      for (const res of [
+        await http.post(`/feeds/${id}/join`).set('Authorization', member.auth),
+        await http.delete(`/feeds/${id}/join`).set('Authorization', member.auth),
+      ]) {
         expect(res.status).toBe(409);
         expect(res.body.code).toBe('JOIN_NOT_SUPPORTED');
       }

@@ -10,7 +10,8 @@ describe('Gym: booking and cancelling (e2e)', () => {
 
   const book = (member: Member, lessonId: number) => http.post(`/lessons/${lessonId}/reservations`).set('Authorization', member.auth);
   const cancel = (member: Member, reservationId: number) => http.delete(`/reservations/${reservationId}`).set('Authorization', member.auth);
-  const balance = async (member: Member): Promise<number> => (await http.get('/credits/balance').set('Authorization', member.auth).expect(200)).body.balance;
+  const balance = async (member: Member): Promise<number> =>
+    (await http.get('/credits/balance').set('Authorization', member.auth).expect(200)).body.balance;
   const reservedCount = async (member: Member, lessonId: number): Promise<number> =>
     (await http.get(`/lessons/${lessonId}`).set('Authorization', member.auth).expect(200)).body.reservedCount;
 
@@ -62,7 +63,11 @@ describe('Gym: booking and cancelling (e2e)', () => {
       const lesson = await newLesson(app, { startDate: '2030-01-15', creditCount: 1 });
       const res = await book(member, lesson.id);
       expect(res.status).toBe(409);
-      expect(res.body).toEqual({ statusCode: 409, code: 'NOT_ENOUGH_CREDIT', message: 'The lesson costs 1 credits; 0 are usable for its date' });
+      expect(res.body).toEqual({
+        statusCode: 409,
+        code: 'NOT_ENOUGH_CREDIT',
+        message: 'The lesson costs 1 credits; 0 are usable for its date',
+      });
     });
 
     it('refuses a full lesson with LESSON_FULL and changes nothing', async () => {
@@ -170,7 +175,9 @@ describe('Gym: booking and cancelling (e2e)', () => {
       expect([...record.credits, ...original.credits]).toEqual(
         expect.arrayContaining(ledger.filter((entry) => [record.credits[0].id, original.credits[0].id].includes(entry.id))),
       );
-      const { reservations: _roster, ...lessonFields } = (await http.get(`/lessons/${lesson.id}`).set('Authorization', member.auth).expect(200)).body;
+      const { reservations: _roster, ...lessonFields } = (
+        await http.get(`/lessons/${lesson.id}`).set('Authorization', member.auth).expect(200)
+      ).body;
       expect(original.lesson).toEqual(lessonFields);
       await expect(reservedCount(member, lesson.id)).resolves.toBe(0);
       await book(member, lesson.id).expect(201);

@@ -6,7 +6,15 @@ const TODAY = '2030-01-10';
 describe('Gym: price policies and lessons (e2e)', () => {
   const { app, http } = useTestApp({ clock: new FakeClock('2030-01-10T01:00:00Z') });
 
-  const lessonBody = { gym: 'seoul', type: 'yoga', creditCount: 2, maxCapacity: 10, startDate: '2030-01-15', startTime: '19:00', endTime: '20:00' };
+  const lessonBody = {
+    gym: 'seoul',
+    type: 'yoga',
+    creditCount: 2,
+    maxCapacity: 10,
+    startDate: '2030-01-15',
+    startTime: '19:00',
+    endTime: '20:00',
+  };
 
   describe('price policies', () => {
     it('lets staff create them and anyone list them, cheapest first', async () => {
@@ -17,7 +25,11 @@ describe('Gym: price policies and lessons (e2e)', () => {
         .send({ name: '30 classes, 90 days', price: 390000, creditCount: 30, periodDays: 90 })
         .expect(201);
       expect(created.body).toEqual({ id: expect.any(Number), name: '30 classes, 90 days', price: 390000, creditCount: 30, periodDays: 90 });
-      await http.post('/price-policies').set('Authorization', staff.auth).send({ name: 'Trial', price: 20000, creditCount: 1, periodDays: 7 }).expect(201);
+      await http
+        .post('/price-policies')
+        .set('Authorization', staff.auth)
+        .send({ name: 'Trial', price: 20000, creditCount: 1, periodDays: 7 })
+        .expect(201);
       const list = await http.get('/price-policies').expect(200);
       expect(list.body.map((policy: { name: string }) => policy.name)).toEqual(['Trial', '30 classes, 90 days']);
     });
@@ -27,7 +39,10 @@ describe('Gym: price policies and lessons (e2e)', () => {
       const body = { name: 'Cheap', price: 1, creditCount: 1, periodDays: 1 };
       expect((await http.post('/price-policies').set('Authorization', member.auth).send(body)).status).toBe(403);
       const staff = await newStaff(app);
-      const bad = await http.post('/price-policies').set('Authorization', staff.auth).send({ ...body, price: -5, creditCount: 0, periodDays: 1.5 });
+      const bad = await http
+        .post('/price-policies')
+        .set('Authorization', staff.auth)
+        .send({ ...body, price: -5, creditCount: 0, periodDays: 1.5 });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['creditCount', 'periodDays', 'price']);
     });
@@ -43,7 +58,10 @@ describe('Gym: price policies and lessons (e2e)', () => {
     it('refuses an end time that is not after the start time with 400 INVALID_END_TIME', async () => {
       const staff = await newStaff(app);
       for (const endTime of ['19:00', '18:59']) {
-        const res = await http.post('/lessons').set('Authorization', staff.auth).send({ ...lessonBody, endTime });
+        const res = await http
+          .post('/lessons')
+          .set('Authorization', staff.auth)
+          .send({ ...lessonBody, endTime });
         expect(res.status).toBe(400);
         expect(res.body).toEqual({ statusCode: 400, code: 'INVALID_END_TIME', message: 'endTime must be after startTime' });
       }
@@ -70,12 +88,23 @@ describe('Gym: price policies and lessons (e2e)', () => {
         ['2030-01-11', '07:00', 'seoul', 'weight'],
         ['2030-01-13', '07:00', 'seoul', 'yoga'],
       ] as const) {
-        created.push(await newLesson(app, { startDate, startTime, endTime: startTime === '07:00' ? '08:00' : '20:00', gym: gym as never, type: type as never }));
+        created.push(
+          await newLesson(app, {
+            startDate,
+            startTime,
+            endTime: startTime === '07:00' ? '08:00' : '20:00',
+            gym: gym as never,
+            type: type as never,
+          }),
+        );
       }
       const seen: number[] = [];
       let cursor: string | null = null;
       do {
-        const page: request.Response = await http.get('/lessons').query({ limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+        const page: request.Response = await http
+          .get('/lessons')
+          .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+          .expect(200);
         expect(page.body.items.length).toBeLessThanOrEqual(2);
         seen.push(...page.body.items.map((lesson: { id: number }) => lesson.id));
         cursor = page.body.nextCursor;
@@ -83,7 +112,10 @@ describe('Gym: price policies and lessons (e2e)', () => {
       expect(seen).toEqual([created[1].id, created[3].id, created[2].id, created[0].id, created[4].id]);
 
       const filtered = await http.get('/lessons').query({ from: '2030-01-12', gym: 'seoul', type: 'yoga' }).expect(200);
-      expect(filtered.body).toEqual({ items: [expect.objectContaining({ id: created[0].id }), expect.objectContaining({ id: created[4].id })], nextCursor: null });
+      expect(filtered.body).toEqual({
+        items: [expect.objectContaining({ id: created[0].id }), expect.objectContaining({ id: created[4].id })],
+        nextCursor: null,
+      });
       const window = await http.get('/lessons').query({ from: '2030-01-11', to: '2030-01-11' }).expect(200);
       expect(window.body.items).toHaveLength(3);
     });
@@ -103,11 +135,20 @@ describe('Gym: price policies and lessons (e2e)', () => {
       const booking = await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', member.auth).expect(201);
       const asMember = await http.get(`/lessons/${lesson.id}`).set('Authorization', member.auth).expect(200);
       expect(asMember.body.reservations).toEqual([
-        { id: booking.body.id, type: 'reserve', createdAt: expect.any(String), user: { id: member.user.id, username: member.user.username } },
+        {
+          id: booking.body.id,
+          type: 'reserve',
+          createdAt: expect.any(String),
+          user: { id: member.user.id, username: member.user.username },
+        },
       ]);
       const staff = await newStaff(app);
       const asStaff = await http.get(`/lessons/${lesson.id}`).set('Authorization', staff.auth).expect(200);
-      expect(asStaff.body.reservations[0].user).toEqual({ id: member.user.id, username: member.user.username, phoneNumber: '010-5555-1234' });
+      expect(asStaff.body.reservations[0].user).toEqual({
+        id: member.user.id,
+        username: member.user.username,
+        phoneNumber: '010-5555-1234',
+      });
       await http.get(`/lessons/${lesson.id}`).expect(401);
       await http.get('/lessons/424242').set('Authorization', staff.auth).expect(404);
     });

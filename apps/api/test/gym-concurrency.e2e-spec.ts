@@ -59,7 +59,11 @@ describe('Gym: bookings under concurrency (e2e)', () => {
     const member = await newMember(app);
     await buyCredits(app, member, { creditCount: 3, startDate: TODAY, periodDays: 10 });
     await buyCredits(app, member, { creditCount: 2, startDate: TODAY, periodDays: 20 });
-    const lessons = await Promise.all(Array.from({ length: 8 }, (_, i) => newLesson(app, { startDate: '2030-01-15', startTime: `${10 + i}:00`, endTime: `${10 + i}:50`, creditCount: 2 })));
+    const lessons = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        newLesson(app, { startDate: '2030-01-15', startTime: `${10 + i}:00`, endTime: `${10 + i}:50`, creditCount: 2 }),
+      ),
+    );
 
     const responses = await Promise.all(lessons.map((lesson) => book(member, lesson.id)));
 
@@ -82,7 +86,9 @@ describe('Gym: bookings under concurrency (e2e)', () => {
     const lesson = await newLesson(app, { startDate: '2030-01-20', creditCount: 2 });
     const booking = await book(member, lesson.id).expect(201);
 
-    const responses = await Promise.all(Array.from({ length: 6 }, () => http.delete(`/reservations/${booking.body.id}`).set('Authorization', member.auth)));
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => http.delete(`/reservations/${booking.body.id}`).set('Authorization', member.auth)),
+    );
 
     expect(responses.map((res) => res.status).sort()).toEqual([204, 409, 409, 409, 409, 409]);
     expect(new Set(responses.filter((res) => res.status === 409).map((res) => res.body.code))).toEqual(new Set(['ALREADY_CANCELED']));

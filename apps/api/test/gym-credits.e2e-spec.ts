@@ -11,7 +11,9 @@ describe('Gym: the credit ledger (e2e)', () => {
   const ledger = async (member: Member) => (await http.get('/credits').set('Authorization', member.auth).expect(200)).body;
   const balance = async (member: Member) => (await http.get('/credits/balance').set('Authorization', member.auth).expect(200)).body;
   const ledgerSum = async (userId: number): Promise<number> => {
-    const [row] = await forkEm(app).execute<{ total: string | null }[]>('select sum(count) as total from credit where user_id = ?', [userId]);
+    const [row] = await forkEm(app).execute<{ total: string | null }[]>('select sum(count) as total from credit where user_id = ?', [
+      userId,
+    ]);
     return Number(row.total ?? 0);
   };
 
@@ -38,9 +40,15 @@ describe('Gym: the credit ledger (e2e)', () => {
     it('refuses a start date in the past, an impossible date and an unknown policy', async () => {
       const member = await newMember(app);
       const policy = await newPricePolicy(app);
-      const past = await http.post('/credits').set('Authorization', member.auth).send({ pricePolicyId: policy.id, startDate: '2030-01-09' });
+      const past = await http
+        .post('/credits')
+        .set('Authorization', member.auth)
+        .send({ pricePolicyId: policy.id, startDate: '2030-01-09' });
       expect(past.body).toEqual({ statusCode: 400, code: 'INVALID_START_DATE', message: 'startDate cannot be in the past' });
-      const impossible = await http.post('/credits').set('Authorization', member.auth).send({ pricePolicyId: policy.id, startDate: '2030-02-30' });
+      const impossible = await http
+        .post('/credits')
+        .set('Authorization', member.auth)
+        .send({ pricePolicyId: policy.id, startDate: '2030-02-30' });
       expect(impossible.body.errors).toEqual([{ field: 'startDate', messages: ['startDate must be a date as YYYY-MM-DD'] }]);
       const unknown = await http.post('/credits').set('Authorization', member.auth).send({ pricePolicyId: 987654, startDate: TODAY });
       expect(unknown.status).toBe(404);
@@ -94,7 +102,14 @@ describe('Gym: the credit ledger (e2e)', () => {
       await expect(expiry.expireDue()).resolves.toBe(1);
       await expect(expiry.expireDue()).resolves.toBe(0);
       const expired = (await ledger(member)).filter((entry: { type: string }) => entry.type === 'expire');
-      expect(expired).toEqual([expect.objectContaining({ count: -3, purchaseId: purchase.id, startDate: '2030-01-20', message: '3 credits expired on 2030-01-20' })]);
+      expect(expired).toEqual([
+        expect.objectContaining({
+          count: -3,
+          purchaseId: purchase.id,
+          startDate: '2030-01-20',
+          message: '3 credits expired on 2030-01-20',
+        }),
+      ]);
       expect((await balance(member)).balance).toBe(0);
       await expect(ledgerSum(member.user.id)).resolves.toBe(0);
     });

@@ -27,14 +27,28 @@ describe('Gym: statements per request (e2e)', () => {
     const [member, staff] = [await newMember(app), await newStaff(app)];
     for (let i = 0; i < size; i++) await buyCredits(app, member, { creditCount: 3, startDate: TODAY, periodDays: 20 + i });
     const lessons = [];
-    for (let i = 0; i < size; i++) lessons.push(await newLesson(app, { startDate: `2030-01-${String(15 + (i % 10)).padStart(2, '0')}`, startTime: `${String(6 + Math.floor(i / 10)).padStart(2, '0')}:00`, endTime: '23:00', maxCapacity: size + 1, creditCount: 2 }));
+    for (let i = 0; i < size; i++)
+      lessons.push(
+        await newLesson(app, {
+          startDate: `2030-01-${String(15 + (i % 10)).padStart(2, '0')}`,
+          startTime: `${String(6 + Math.floor(i / 10)).padStart(2, '0')}:00`,
+          endTime: '23:00',
+          maxCapacity: size + 1,
+          creditCount: 2,
+        }),
+      );
     const bookings = [];
-    for (const lesson of lessons) bookings.push((await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', member.auth).expect(201)).body);
-    for (const booking of bookings.slice(0, Math.ceil(size / 5))) await http.delete(`/reservations/${booking.id}`).set('Authorization', member.auth).expect(204);
+    for (const lesson of lessons)
+      bookings.push((await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', member.auth).expect(201)).body);
+    for (const booking of bookings.slice(0, Math.ceil(size / 5)))
+      await http.delete(`/reservations/${booking.id}`).set('Authorization', member.auth).expect(204);
     const others = await Promise.all(Array.from({ length: size - 1 }, () => newMember(app)));
     for (const other of others) {
       await buyCredits(app, other, { creditCount: 2, startDate: TODAY });
-      await http.post(`/lessons/${lessons[size - 1].id}/reservations`).set('Authorization', other.auth).expect(201);
+      await http
+        .post(`/lessons/${lessons[size - 1].id}/reservations`)
+        .set('Authorization', other.auth)
+        .expect(201);
     }
     return { member, staff, lessonId: lessons[size - 1].id };
   }

@@ -31,7 +31,14 @@ describe('GET /health (e2e)', () => {
       const started = Date.now();
       const res = await request(app.getHttpServer()).get('/health');
       expect(res.status).toBe(503);
-      expect(res.body).toEqual({ statusCode: 503, code: 'DEPENDENCY_DOWN', message: 'redis is down', status: 'error', db: 'up', redis: 'down' });
+      expect(res.body).toEqual({
+        statusCode: 503,
+        code: 'DEPENDENCY_DOWN',
+        message: 'redis is down',
+        status: 'error',
+        db: 'up',
+        redis: 'down',
+      });
       expect(Date.now() - started).toBeLessThan(5_000);
     });
 

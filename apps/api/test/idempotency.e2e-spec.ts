@@ -3,7 +3,17 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import request from 'supertest';
 import { EMAIL_QUEUE } from '@app/jobs';
-import { buyCredits, createTestApp, FakeClock, type Member, newLesson, newMember, newPricePolicy, newStaff, resetDatabase } from '@app/testing';
+import {
+  buyCredits,
+  createTestApp,
+  FakeClock,
+  type Member,
+  newLesson,
+  newMember,
+  newPricePolicy,
+  newStaff,
+  resetDatabase,
+} from '@app/testing';
 
 // 2030-01-10 10:00 in Asia/Seoul
 const TODAY = '2030-01-10';
@@ -62,7 +72,9 @@ describe('Idempotency-Key on the routes that change things (e2e)', () => {
     const member = await newMember(app);
     const answers = await Promise.all(Array.from({ length: 5 }, () => purchase(member, 'buy-parallel')));
     const created = answers.filter((res) => res.status === 201);
-    expect(answers.every((res) => res.status === 201 || (res.status === 409 && res.body.code === 'IDEMPOTENCY_KEY_IN_PROGRESS'))).toBe(true);
+    expect(answers.every((res) => res.status === 201 || (res.status === 409 && res.body.code === 'IDEMPOTENCY_KEY_IN_PROGRESS'))).toBe(
+      true,
+    );
     expect(created.length).toBeGreaterThanOrEqual(1);
     expect(new Set(created.map((res) => res.body.id)).size).toBe(1);
     await expect(purchases(member)).resolves.toHaveLength(1);
@@ -130,7 +142,11 @@ describe('Idempotency-Key on the routes that change things (e2e)', () => {
   it('returns the same taskId when an email request is repeated', async () => {
     const staff = await newStaff(app);
     const send = () =>
-      http.post('/emails').set('Authorization', staff.auth).set(KEY, 'mail-1').send({ recipients: ['a@example.com'], subject: 'Hi', body: 'Hello' });
+      http
+        .post('/emails')
+        .set('Authorization', staff.auth)
+        .set(KEY, 'mail-1')
+        .send({ recipients: ['a@example.com'], subject: 'Hi', body: 'Hello' });
     const first = await send().expect(202);
     const again = await send().expect(202);
     expect(first.body.taskId).toEqual(expect.any(String));

@@ -6,10 +6,23 @@ describe('Polls (e2e)', () => {
   const clock = new FakeClock(NOW);
   const { app, http } = useTestApp({ clock, beforeEach: () => clock.set(NOW) });
 
-  const pollBody = { head: '목요일 회식 가능??', message: 'Reply by Wednesday', isAnonymousVote: false, isMultipleVote: false, questions: ['네', '아니오'] };
+  const pollBody = {
+    head: '목요일 회식 가능??',
+    message: 'Reply by Wednesday',
+    isAnonymousVote: false,
+    isMultipleVote: false,
+    questions: ['네', '아니오'],
+  };
   const createPoll = async (owner: Member, overrides: Partial<typeof pollBody> & { endTime?: string } = {}) =>
-    (await http.post('/polls').set('Authorization', owner.auth).send({ ...pollBody, ...overrides }).expect(201)).body;
-  const vote = (member: Member, pollId: number, questionIds: number[]) => http.post(`/polls/${pollId}/votes`).set('Authorization', member.auth).send({ questionIds });
+    (
+      await http
+        .post('/polls')
+        .set('Authorization', owner.auth)
+        .send({ ...pollBody, ...overrides })
+        .expect(201)
+    ).body;
+  const vote = (member: Member, pollId: number, questionIds: number[]) =>
+    http.post(`/polls/${pollId}/votes`).set('Authorization', member.auth).send({ questionIds });
   const withImage = async (member: Member, url: string) => {
     await http.put('/users/me/image').set('Authorization', member.auth).send({ imageUrl: url }).expect(200);
     return member;
@@ -41,11 +54,20 @@ describe('Polls (e2e)', () => {
 
     it('refuses an end time in the past, a single question and unknown fields', async () => {
       const owner = await newMember(app);
-      const past = await http.post('/polls').set('Authorization', owner.auth).send({ ...pollBody, endTime: '2030-01-10T09:00:00+09:00' });
+      const past = await http
+        .post('/polls')
+        .set('Authorization', owner.auth)
+        .send({ ...pollBody, endTime: '2030-01-10T09:00:00+09:00' });
       expect(past.body).toEqual({ statusCode: 400, code: 'INVALID_END_TIME', message: 'endTime must be in the future' });
-      const single = await http.post('/polls').set('Authorization', owner.auth).send({ ...pollBody, questions: ['only'] });
+      const single = await http
+        .post('/polls')
+        .set('Authorization', owner.auth)
+        .send({ ...pollBody, questions: ['only'] });
       expect(single.body.errors.map((error: { field: string }) => error.field)).toEqual(['questions']);
-      const notADate = await http.post('/polls').set('Authorization', owner.auth).send({ ...pollBody, endTime: 'tomorrow' });
+      const notADate = await http
+        .post('/polls')
+        .set('Authorization', owner.auth)
+        .send({ ...pollBody, endTime: 'tomorrow' });
       expect(notADate.body.errors.map((error: { field: string }) => error.field)).toEqual(['endTime']);
     });
 
@@ -54,7 +76,11 @@ describe('Polls (e2e)', () => {
       const ids = [];
       for (let i = 0; i < 5; i++) ids.push((await createPoll(owner, { head: `poll ${i}` })).id);
       const first = await http.get('/polls').query({ limit: 3 }).set('Authorization', owner.auth).expect(200);
-      const second = await http.get('/polls').query({ limit: 3, cursor: first.body.nextCursor }).set('Authorization', owner.auth).expect(200);
+      const second = await http
+        .get('/polls')
+        .query({ limit: 3, cursor: first.body.nextCursor })
+        .set('Authorization', owner.auth)
+        .expect(200);
       expect([...first.body.items, ...second.body.items].map((poll: { id: number }) => poll.id)).toEqual([...ids].reverse());
       expect(second.body.nextCursor).toBeNull();
     });
@@ -68,7 +94,12 @@ describe('Polls (e2e)', () => {
       expect(res.status).toBe(201);
       expect(res.body.questions[0]).toMatchObject({
         voteCount: 1,
-        votes: [{ id: expect.any(Number), owner: { id: voter.user.id, username: voter.user.username, image: { imageUrl: 'https://img.example.com/v.jpg' } } }],
+        votes: [
+          {
+            id: expect.any(Number),
+            owner: { id: voter.user.id, username: voter.user.username, image: { imageUrl: 'https://img.example.com/v.jpg' } },
+          },
+        ],
       });
       expect(res.body.questions[1]).toMatchObject({ voteCount: 0, votes: [] });
     });
@@ -112,7 +143,11 @@ describe('Polls (e2e)', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('INVALID_QUESTION');
       expect((await vote(voter, 999_999, [poll.questions[0].id])).status).toBe(404);
-      expect((await http.get(`/polls/${poll.id}`).set('Authorization', owner.auth)).body.questions.every((q: { voteCount: number }) => q.voteCount === 0)).toBe(true);
+      expect(
+        (await http.get(`/polls/${poll.id}`).set('Authorization', owner.auth)).body.questions.every(
+          (q: { voteCount: number }) => q.voteCount === 0,
+        ),
+      ).toBe(true);
     });
 
     it('lets a member retract their votes and vote again', async () => {
@@ -127,14 +162,21 @@ describe('Polls (e2e)', () => {
 
   describe('anonymous polls', () => {
     it('hides every voter but the viewer themself, keeping the counts', async () => {
-      const [owner, alice, bob] = [await newMember(app), await newMember(app, { username: 'alice_voter' }), await newMember(app, { username: 'bob_voter' })];
+      const [owner, alice, bob] = [
+        await newMember(app),
+        await newMember(app, { username: 'alice_voter' }),
+        await newMember(app, { username: 'bob_voter' }),
+      ];
       const poll = await createPoll(owner, { isAnonymousVote: true });
       await vote(alice, poll.id, [poll.questions[0].id]).expect(201);
       await vote(bob, poll.id, [poll.questions[0].id]).expect(201);
 
       const asAlice = (await http.get(`/polls/${poll.id}`).set('Authorization', alice.auth)).body;
       expect(asAlice.questions[0].voteCount).toBe(2);
-      expect(asAlice.questions[0].votes.map((v: { owner: { username: string } | null }) => v.owner?.username ?? null)).toEqual(['alice_voter', null]);
+      expect(asAlice.questions[0].votes.map((v: { owner: { username: string } | null }) => v.owner?.username ?? null)).toEqual([
+        'alice_voter',
+        null,
+      ]);
       expect(JSON.stringify(asAlice)).not.toContain('bob_voter');
 
       const asOwner = await http.get(`/polls/${poll.id}`).set('Authorization', owner.auth);
@@ -155,7 +197,9 @@ describe('Polls (e2e)', () => {
       const ids = poll.questions.map((question: { id: number }) => question.id);
       const results = await Promise.all([...ids, ...ids].map((id) => vote(voter, poll.id, [id])));
       expect(results.filter((res) => res.status === 201)).toHaveLength(1);
-      expect(results.filter((res) => res.status !== 201).every((res) => res.status === 409 && res.body.code === 'ALREADY_VOTED')).toBe(true);
+      expect(results.filter((res) => res.status !== 201).every((res) => res.status === 409 && res.body.code === 'ALREADY_VOTED')).toBe(
+        true,
+      );
       const final = (await http.get(`/polls/${poll.id}`).set('Authorization', voter.auth)).body;
       expect(final.questions.reduce((sum: number, q: { voteCount: number }) => sum + q.voteCount, 0)).toBe(1);
     });
@@ -187,7 +231,11 @@ describe('Polls (e2e)', () => {
       await seedPolls(7, voters);
       const eight = await http.get('/polls').set('Authorization', voters[0].auth).expect(200);
       expect(eight.body.items).toHaveLength(8);
-      expect(eight.body.items.every((poll: { questions: { voteCount: number }[] }) => poll.questions.reduce((sum, q) => sum + q.voteCount, 0) === 3)).toBe(true);
+      expect(
+        eight.body.items.every(
+          (poll: { questions: { voteCount: number }[] }) => poll.questions.reduce((sum, q) => sum + q.voteCount, 0) === 3,
+        ),
+      ).toBe(true);
       const detail = await http.get(`/polls/${eight.body.items[0].id}`).set('Authorization', voters[0].auth).expect(200);
       expect([one.headers['x-query-count'], eight.headers['x-query-count'], detail.headers['x-query-count']]).toEqual(['2', '2', '2']);
     });

@@ -88,12 +88,16 @@ describe('query budgets of every GET route (e2e)', () => {
     await app.get(FeedDemoSeeder).seed({ authorIds: memberIds, items: scale.feed, seed: 3 });
     await app.get(PollDemoSeeder).seed({ memberIds, polls: scale.polls, seed: 3 });
     await app.get(ReleaseDemoSeeder).seed({ seed: 3, ordersPerDay: scale.orders });
-    const [busiest] = await em.execute<{ id: number }[]>('select lesson_id as id from reservation group by lesson_id order by count(*) desc, lesson_id limit 1');
+    const [busiest] = await em.execute<{ id: number }[]>(
+      'select lesson_id as id from reservation group by lesson_id order by count(*) desc, lesson_id limit 1',
+    );
     const [member] = await em.execute<{ id: number }[]>(
       'select user_id as id from reservation group by user_id order by count(*) desc, user_id limit 1',
     );
     const [feed] = await em.execute<{ id: number }[]>('select max(id) as id from feed');
-    const [poll] = await em.execute<{ id: number }[]>('select poll_id as id from poll_vote group by poll_id order by count(*) desc, poll_id limit 1');
+    const [poll] = await em.execute<{ id: number }[]>(
+      'select poll_id as id from poll_vote group by poll_id order by count(*) desc, poll_id limit 1',
+    );
     const [load] = await em.execute<{ carId: number; ymd: string }[]>(
       'select p.car_id as carId, o.ymd from order_list o join pallet p on p.id = o.pallet_id group by p.car_id, o.ymd order by count(*) desc limit 1',
     );
@@ -123,7 +127,9 @@ describe('query budgets of every GET route (e2e)', () => {
   }
 
   it('has a budget and a recipe for every GET route', () => {
-    const missing = operations.filter(([path, op]) => typeof op[QUERY_BUDGET_EXTENSION] !== 'number' || !RECIPES[path]).map(([path]) => path);
+    const missing = operations
+      .filter(([path, op]) => typeof op[QUERY_BUDGET_EXTENSION] !== 'number' || !RECIPES[path])
+      .map(([path]) => path);
     expect(missing).toEqual([]);
   });
 
@@ -132,6 +138,9 @@ describe('query budgets of every GET route (e2e)', () => {
     const large = await measure(await seed({ members: 40, feed: 150, polls: 20, orders: 40 }));
     const budgets = Object.fromEntries(operations.map(([path, op]) => [path, op[QUERY_BUDGET_EXTENSION]]));
     const overBudget = Object.keys(large).filter((path) => large[path] > (budgets[path] ?? -1));
-    expect({ differs: Object.keys(small).filter((path) => small[path] !== large[path]), overBudget }).toEqual({ differs: [], overBudget: [] });
+    expect({ differs: Object.keys(small).filter((path) => small[path] !== large[path]), overBudget }).toEqual({
+      differs: [],
+      overBudget: [],
+    });
   });
 });

@@ -36,13 +36,21 @@ describe('Query counting and the N+1 detector (e2e)', () => {
   async function membersWithImages(count: number): Promise<void> {
     for (let i = 0; i < count; i++) {
       const member = await newMember(app);
-      await http.put('/users/me/image').set('Authorization', member.auth).send({ imageUrl: `https://img.example.com/${i}.jpg` }).expect(200);
+      await http
+        .put('/users/me/image')
+        .set('Authorization', member.auth)
+        .send({ imageUrl: `https://img.example.com/${i}.jpg` })
+        .expect(200);
     }
   }
 
   it('reports the statements a request ran in X-Query-Count', async () => {
     const member = await newMember(app);
-    const image = await http.put('/users/me/image').set('Authorization', member.auth).send({ imageUrl: 'https://img.example.com/1.jpg' }).expect(200);
+    const image = await http
+      .put('/users/me/image')
+      .set('Authorization', member.auth)
+      .send({ imageUrl: 'https://img.example.com/1.jpg' })
+      .expect(200);
     expect(image.headers['x-query-count']).toBe('3'); // the user and image, insert image, update user
     const health = await http.get('/health').expect(200);
     expect(health.headers['x-query-count']).toBe('1');
@@ -52,7 +60,9 @@ describe('Query counting and the N+1 detector (e2e)', () => {
 
   it('counts each request on its own, even when requests run concurrently', async () => {
     const members = await Promise.all([newMember(app), newMember(app), newMember(app)]);
-    const answers = await Promise.all(members.flatMap((member) => [1, 2, 3].map(() => http.get('/users/me').set('Authorization', member.auth))));
+    const answers = await Promise.all(
+      members.flatMap((member) => [1, 2, 3].map(() => http.get('/users/me').set('Authorization', member.auth))),
+    );
     // the user, the balance, the reservations: three each, never another request's statements
     expect(answers.map((res) => res.headers['x-query-count'])).toEqual(Array(9).fill('3'));
   });

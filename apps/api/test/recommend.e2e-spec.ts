@@ -14,7 +14,11 @@ interface Similar {
 
 /** The API on an index file in a temp directory; the builder module is added so tests can rebuild. */
 async function startApi(): Promise<{ app: INestApplication; directory: string; restore: () => Promise<void> }> {
-  const saved = { path: process.env.RECOMMEND_INDEX_PATH, threads: process.env.RECOMMEND_THREADS, interval: process.env.RECOMMEND_RELOAD_INTERVAL_MS };
+  const saved = {
+    path: process.env.RECOMMEND_INDEX_PATH,
+    threads: process.env.RECOMMEND_THREADS,
+    interval: process.env.RECOMMEND_RELOAD_INTERVAL_MS,
+  };
   const directory = await mkdtemp(join(tmpdir(), 'gym-recommend-e2e-'));
   process.env.RECOMMEND_INDEX_PATH = join(directory, 'feed-index.bin');
   process.env.RECOMMEND_THREADS = '2';
@@ -22,7 +26,11 @@ async function startApi(): Promise<{ app: INestApplication; directory: string; r
   const app = await createTestApp({ imports: [RecommendBuilderModule] });
   const restore = async () => {
     await app.close();
-    Object.assign(process.env, { RECOMMEND_INDEX_PATH: saved.path, RECOMMEND_THREADS: saved.threads, RECOMMEND_RELOAD_INTERVAL_MS: saved.interval });
+    Object.assign(process.env, {
+      RECOMMEND_INDEX_PATH: saved.path,
+      RECOMMEND_THREADS: saved.threads,
+      RECOMMEND_RELOAD_INTERVAL_MS: saved.interval,
+    });
     await rm(directory, { recursive: true, force: true });
   };
   return { app, directory, restore };
@@ -55,8 +63,10 @@ describe('GET /feeds/:id/similar (e2e)', () => {
 
   const post = async (member: Member, title: string, body: string): Promise<number> =>
     (await http.post('/feeds/posts').set('Authorization', member.auth).send({ title, body }).expect(201)).body.id;
-  const team = async (member: Member, roomName: string): Promise<number> => (await http.post('/feeds/teams').set('Authorization', member.auth).send({ roomName }).expect(201)).body.id;
-  const similar = (member: Member, id: number, query: Record<string, string | number> = {}) => http.get(`/feeds/${id}/similar`).query(query).set('Authorization', member.auth);
+  const team = async (member: Member, roomName: string): Promise<number> =>
+    (await http.post('/feeds/teams').set('Authorization', member.auth).send({ roomName }).expect(201)).body.id;
+  const similar = (member: Member, id: number, query: Record<string, string | number> = {}) =>
+    http.get(`/feeds/${id}/similar`).query(query).set('Authorization', member.auth);
   const idsOf = (res: request.Response): number[] => (res.body as Similar[]).map((item) => item.feed.id);
 
   /** Three running posts, two swimming teams and a futsal game. */
@@ -67,7 +77,13 @@ describe('GET /feeds/:id/similar (e2e)', () => {
       await post(author, 'Long run on Sunday', 'Half marathon pace run by the river'),
     ];
     const swims = [await team(author, 'Sunday swimmers 새벽 수영반'), await team(author, 'Swimmers club 수영 동호회')];
-    const game = (await http.post('/feeds/games').set('Authorization', author.auth).send({ gameName: 'Futsal match', gameLocation: 'Seoul Mapo' }).expect(201)).body.id as number;
+    const game = (
+      await http
+        .post('/feeds/games')
+        .set('Authorization', author.auth)
+        .send({ gameName: 'Futsal match', gameLocation: 'Seoul Mapo' })
+        .expect(201)
+    ).body.id as number;
     return { runs, swims, game };
   }
 
@@ -119,7 +135,11 @@ describe('GET /feeds/:id/similar (e2e)', () => {
     await rebuildAndWait(app);
     const all = await similar(author, ids[0], { limit: 50 }).expect(200);
     expect(all.body).toHaveLength(12);
-    expect(await similar(author, ids[0]).expect(200).then((res) => res.body.length)).toBe(10);
+    expect(
+      await similar(author, ids[0])
+        .expect(200)
+        .then((res) => res.body.length),
+    ).toBe(10);
     const top3 = await similar(author, ids[0], { limit: 3 }).expect(200);
     expect(idsOf(top3)).toEqual(idsOf(all).slice(0, 3));
     for (const limit of [0, 51, 'many']) {
@@ -214,11 +234,19 @@ describe('GET /feeds/:id/similar before any index exists (e2e)', () => {
 
   it('answers 503 INDEX_NOT_READY for an existing item and 404 for an unknown one', async () => {
     const member = await newMember(app);
-    const id = (await request(app.getHttpServer()).post('/feeds/teams').set('Authorization', member.auth).send({ roomName: 'Sunday swimmers' }).expect(201)).body.id;
+    const id = (
+      await request(app.getHttpServer())
+        .post('/feeds/teams')
+        .set('Authorization', member.auth)
+        .send({ roomName: 'Sunday swimmers' })
+        .expect(201)
+    ).body.id;
     expect(app.get(FeedIndexStore).current()).toBeNull();
     const notReady = await request(app.getHttpServer()).get(`/feeds/${id}/similar`).set('Authorization', member.auth);
     expect([notReady.status, notReady.body.code]).toEqual([503, 'INDEX_NOT_READY']);
-    const unknown = await request(app.getHttpServer()).get(`/feeds/${id + 1000}/similar`).set('Authorization', member.auth);
+    const unknown = await request(app.getHttpServer())
+      .get(`/feeds/${id + 1000}/similar`)
+      .set('Authorization', member.auth);
     expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
     await rebuildAndWait(app);
     await request(app.getHttpServer()).get(`/feeds/${id}/similar`).set('Authorization', member.auth).expect(200, []);

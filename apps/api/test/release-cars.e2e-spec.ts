@@ -30,7 +30,11 @@ describe('Release: cars, pallets and release sheets (e2e)', () => {
 
   describe('POST /cars', () => {
     it('creates the car with its pallets numbered 1..n', async () => {
-      const res = await http.post('/cars').set('Authorization', staff.auth).send({ carNumber: '12가3456', type: '2.5톤 윙바디', palletCount: 4 }).expect(201);
+      const res = await http
+        .post('/cars')
+        .set('Authorization', staff.auth)
+        .send({ carNumber: '12가3456', type: '2.5톤 윙바디', palletCount: 4 })
+        .expect(201);
       expect(res.body).toEqual({
         id: expect.any(Number),
         carNumber: '12가3456',
@@ -44,9 +48,19 @@ describe('Release: cars, pallets and release sheets (e2e)', () => {
     it('refuses a taken car number with 409 CAR_NUMBER_TAKEN, also when requests race', async () => {
       const body = { carNumber: '34나5678', type: '1톤', palletCount: 2 };
       await http.post('/cars').set('Authorization', staff.auth).send(body).expect(201);
-      const again = await http.post('/cars').set('Authorization', staff.auth).send({ ...body, type: '5톤' });
+      const again = await http
+        .post('/cars')
+        .set('Authorization', staff.auth)
+        .send({ ...body, type: '5톤' });
       expect(again.body).toEqual({ statusCode: 409, code: 'CAR_NUMBER_TAKEN', message: expect.stringContaining('34나5678') });
-      const racing = await Promise.all(Array.from({ length: 5 }, () => http.post('/cars').set('Authorization', staff.auth).send({ ...body, carNumber: '56다7890' })));
+      const racing = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          http
+            .post('/cars')
+            .set('Authorization', staff.auth)
+            .send({ ...body, carNumber: '56다7890' }),
+        ),
+      );
       expect(racing.map((res) => res.status).sort()).toEqual([201, 409, 409, 409, 409]);
       const cars = (await get('/cars')).body;
       expect(cars.map((car: { carNumber: string }) => car.carNumber)).toEqual(['34나5678', '56다7890']);
@@ -92,14 +106,24 @@ describe('Release: cars, pallets and release sheets (e2e)', () => {
         { id: pallets[1], seq: 2, orderCount: 1 },
         { id: pallets[2], seq: 3, orderCount: 0 },
       ]);
-      expect((await get(`/cars/${car.id}/pallets?ymd=${NEXT_DAY}`)).body.map((pallet: { orderCount: number }) => pallet.orderCount)).toEqual([0, 2, 0]);
-      expect((await get(`/cars/${other.id}/pallets?ymd=${DAY}`)).body).toEqual([{ id: other.pallets.getItems()[0].id, seq: 1, orderCount: 0 }]);
+      expect(
+        (await get(`/cars/${car.id}/pallets?ymd=${NEXT_DAY}`)).body.map((pallet: { orderCount: number }) => pallet.orderCount),
+      ).toEqual([0, 2, 0]);
+      expect((await get(`/cars/${other.id}/pallets?ymd=${DAY}`)).body).toEqual([
+        { id: other.pallets.getItems()[0].id, seq: 1, orderCount: 0 },
+      ]);
     });
 
     it('answers 404 for an unknown car and 400 for a bad id or day', async () => {
       expect((await get(`/cars/99999/pallets?ymd=${DAY}`)).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
       const car = await newCar(app);
-      for (const path of [`/cars/abc/pallets?ymd=${DAY}`, `/cars/0/pallets?ymd=${DAY}`, `/cars/${car.id}/pallets?ymd=20261345`, `/cars/${car.id}/pallets?ymd=2026-12-01`, `/cars/${car.id}/pallets`]) {
+      for (const path of [
+        `/cars/abc/pallets?ymd=${DAY}`,
+        `/cars/0/pallets?ymd=${DAY}`,
+        `/cars/${car.id}/pallets?ymd=20261345`,
+        `/cars/${car.id}/pallets?ymd=2026-12-01`,
+        `/cars/${car.id}/pallets`,
+      ]) {
         const res = await get(path);
         expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 400, code: 'VALIDATION_FAILED' });
       }
@@ -126,20 +150,36 @@ describe('Release: cars, pallets and release sheets (e2e)', () => {
       await loadPallet(app, p2.id, NEXT_DAY, await newOrderLists(app, NEXT_DAY, [{ code: 'G' }]));
       const res = await get(`/cars/${car.id}/release-sheet?ymd=${DAY}`).expect(200);
       expect(res.body.title).toBe('12월 01일 출하지시서');
-      expect(res.body.rows.map((row: { palletSeq: number; locationName: string; code: string }) => [row.palletSeq, row.locationName, row.code])).toEqual([
+      expect(
+        res.body.rows.map((row: { palletSeq: number; locationName: string; code: string }) => [row.palletSeq, row.locationName, row.code]),
+      ).toEqual([
         [1, '강남점', 'D'],
         [1, '마포점', 'C'],
         [3, '강남점', 'B'],
         [3, '서초점', 'A'],
       ]);
-      expect(res.body.rows[2]).toEqual({ id: b.id, ymd: DAY, code: 'B', codeName: b.codeName, locationName: '강남점', count: 5, palletId: p3.id, palletSeq: 3 });
+      expect(res.body.rows[2]).toEqual({
+        id: b.id,
+        ymd: DAY,
+        code: 'B',
+        codeName: b.codeName,
+        locationName: '강남점',
+        count: 5,
+        palletId: p3.id,
+        palletSeq: 3,
+      });
     });
 
     it('gives an empty sheet for a day without loads, 404 for an unknown car, 400 for a bad day', async () => {
       const car = await newCar(app);
-      expect((await get(`/cars/${car.id}/release-sheet?ymd=20270315`).expect(200)).body).toEqual({ title: '03월 15일 출하지시서', rows: [] });
+      expect((await get(`/cars/${car.id}/release-sheet?ymd=20270315`).expect(200)).body).toEqual({
+        title: '03월 15일 출하지시서',
+        rows: [],
+      });
       expect((await get(`/cars/99999/release-sheet?ymd=${DAY}`)).status).toBe(404);
-      expect((await get(`/cars/${car.id}/release-sheet?ymd=20260230`)).body.errors).toEqual([{ field: 'ymd', messages: ['ymd must be a date as YYYYMMDD'] }]);
+      expect((await get(`/cars/${car.id}/release-sheet?ymd=20260230`)).body.errors).toEqual([
+        { field: 'ymd', messages: ['ymd must be a date as YYYYMMDD'] },
+      ]);
     });
   });
 });

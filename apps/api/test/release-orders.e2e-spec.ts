@@ -10,14 +10,21 @@ describe('Release: order lists and pallet loads (e2e)', () => {
 
   const list = (query: Record<string, string | number | boolean>) => http.get('/order-lists').query(query).set('Authorization', staff.auth);
   const ids = (res: request.Response): number[] => res.body.map((order: { id: number }) => order.id);
-  const load = (palletId: number | string, body: object) => http.put(`/pallets/${palletId}/orders`).set('Authorization', staff.auth).send(body);
+  const load = (palletId: number | string, body: object) =>
+    http.put(`/pallets/${palletId}/orders`).set('Authorization', staff.auth).send(body);
   const storedLoad = async (palletId: number): Promise<number[]> =>
-    (await forkEm(app).execute<{ id: number }[]>('select id from order_list where pallet_id = ? order by id', [palletId])).map((row) => row.id);
+    (await forkEm(app).execute<{ id: number }[]>('select id from order_list where pallet_id = ? order by id', [palletId])).map(
+      (row) => row.id,
+    );
   const line = { ymd: DAY, code: 'A-1001', codeName: '생수 2L x 6', locationName: '강남점', count: 12 };
 
   describe('POST /order-lists', () => {
     it('records a batch of lines, none on a pallet yet', async () => {
-      const res = await http.post('/order-lists').set('Authorization', staff.auth).send([line, { ...line, ymd: NEXT_DAY, code: 'B-2', count: 1 }]).expect(201);
+      const res = await http
+        .post('/order-lists')
+        .set('Authorization', staff.auth)
+        .send([line, { ...line, ymd: NEXT_DAY, code: 'B-2', count: 1 }])
+        .expect(201);
       expect(res.body).toEqual([
         { id: expect.any(Number), ...line, palletId: null },
         { id: expect.any(Number), ...line, ymd: NEXT_DAY, code: 'B-2', count: 1, palletId: null },
@@ -38,8 +45,16 @@ describe('Release: order lists and pallet loads (e2e)', () => {
         { field: '2.ymd', messages: ['ymd must be a date as YYYYMMDD'] },
         { field: '3', messages: ['3 must be an object'] },
       ]);
-      const missing = await http.post('/order-lists').set('Authorization', staff.auth).send([{ ymd: DAY }]);
-      expect(missing.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['0.code', '0.codeName', '0.count', '0.locationName']);
+      const missing = await http
+        .post('/order-lists')
+        .set('Authorization', staff.auth)
+        .send([{ ymd: DAY }]);
+      expect(missing.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+        '0.code',
+        '0.codeName',
+        '0.count',
+        '0.locationName',
+      ]);
       expect((await list({ ymd: DAY })).body).toEqual([]);
     });
 
@@ -50,7 +65,9 @@ describe('Release: order lists and pallet loads (e2e)', () => {
     ])('refuses %s as the body with 400', async (_case, body) => {
       const res = await http.post('/order-lists').set('Authorization', staff.auth).send(body);
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([{ field: 'body', messages: [expect.stringMatching(/^body must (be an array|contain from 1 to 1000 elements)$/)] }]);
+      expect(res.body.errors).toEqual([
+        { field: 'body', messages: [expect.stringMatching(/^body must (be an array|contain from 1 to 1000 elements)$/)] },
+      ]);
     });
   });
 
@@ -64,7 +81,9 @@ describe('Release: order lists and pallet loads (e2e)', () => {
       await loadPallet(app, p2.id, DAY, [b]);
       await loadPallet(app, p1.id, NEXT_DAY, [e]);
       expect(ids(await list({ ymd: DAY }).expect(200))).toEqual([a.id, b.id, c.id, d.id]);
-      expect((await list({ ymd: DAY, palletId: p1.id })).body.map((order: { id: number; palletId: number }) => [order.id, order.palletId])).toEqual([
+      expect(
+        (await list({ ymd: DAY, palletId: p1.id })).body.map((order: { id: number; palletId: number }) => [order.id, order.palletId]),
+      ).toEqual([
         [a.id, p1.id],
         [c.id, p1.id],
       ]);
@@ -100,7 +119,15 @@ describe('Release: order lists and pallet loads (e2e)', () => {
         [a.id, p1.id],
         [b.id, p1.id],
       ]);
-      expect(first.body[0]).toEqual({ id: a.id, ymd: DAY, code: a.code, codeName: a.codeName, locationName: a.locationName, count: a.count, palletId: p1.id });
+      expect(first.body[0]).toEqual({
+        id: a.id,
+        ymd: DAY,
+        code: a.code,
+        codeName: a.codeName,
+        locationName: a.locationName,
+        count: a.count,
+        palletId: p1.id,
+      });
       await load(p1.id, { ymd: DAY, orderListIds: [b.id, c.id] }).expect(200);
       expect(await storedLoad(p1.id)).toEqual([b.id, c.id, later.id]);
       expect(ids(await list({ ymd: DAY, unloaded: true }))).toEqual([a.id]);
@@ -124,7 +151,11 @@ describe('Release: order lists and pallet loads (e2e)', () => {
       const [other] = await newOrderLists(app, NEXT_DAY, [{}]);
       await loadPallet(app, p1.id, DAY, [a]);
       const otherDay = await load(p1.id, { ymd: DAY, orderListIds: [b.id, other.id] });
-      expect(otherDay.body).toEqual({ statusCode: 400, code: 'INVALID_ORDER_LIST', message: `Nothing was loaded: order lists ${other.id} are of another day` });
+      expect(otherDay.body).toEqual({
+        statusCode: 400,
+        code: 'INVALID_ORDER_LIST',
+        message: `Nothing was loaded: order lists ${other.id} are of another day`,
+      });
       const unknown = await load(p1.id, { ymd: DAY, orderListIds: [b.id, 999999] });
       expect(unknown.body).toMatchObject({ statusCode: 400, code: 'INVALID_ORDER_LIST', message: expect.stringContaining('999999') });
       expect(await storedLoad(p1.id)).toEqual([a.id]);
@@ -136,7 +167,9 @@ describe('Release: order lists and pallet loads (e2e)', () => {
       expect((await load(999999, { ymd: DAY, orderListIds: [a.id] })).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
       const car = await newCar(app);
       const palletId = car.pallets.getItems()[0].id;
-      expect((await load('abc', { ymd: DAY, orderListIds: [] })).body.errors).toEqual([{ field: 'id', messages: ['id must be a positive integer'] }]);
+      expect((await load('abc', { ymd: DAY, orderListIds: [] })).body.errors).toEqual([
+        { field: 'id', messages: ['id must be a positive integer'] },
+      ]);
       const bad = await load(palletId, { ymd: '20261345', orderListIds: [a.id, a.id, 'x'] });
       expect(bad.body.errors.map((error: { field: string }) => error.field)).toEqual(['ymd', 'orderListIds']);
       expect((await load(palletId, { ymd: DAY })).body.errors.map((error: { field: string }) => error.field)).toEqual(['orderListIds']);
@@ -147,7 +180,11 @@ describe('Release: order lists and pallet loads (e2e)', () => {
       const car = await newCar(app, { palletCount: 1 });
       const palletId = car.pallets.getItems()[0].id;
       for (let round = 0; round < 3; round++) {
-        const lines = await newOrderLists(app, DAY, Array.from({ length: 24 }, () => ({})));
+        const lines = await newOrderLists(
+          app,
+          DAY,
+          Array.from({ length: 24 }, () => ({})),
+        );
         const sets = Array.from({ length: 8 }, (_, i) => lines.slice(i * 3, i * 3 + 3).map((order) => order.id));
         const results = await Promise.all(sets.map((set) => load(palletId, { ymd: DAY, orderListIds: set })));
         expect(results.map((res) => res.status)).toEqual(sets.map(() => 200));

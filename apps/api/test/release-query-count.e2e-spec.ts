@@ -37,12 +37,20 @@ describe('Release: statements per request (e2e)', () => {
     for (const car of created) {
       for (const pallet of car.pallets.getItems()) {
         for (const ymd of [DAY, NEXT_DAY]) {
-          const lines = await newOrderLists(app, ymd, Array.from({ length: perPallet }, (_, i) => ({ locationName: `지점 ${i % 7}` })));
+          const lines = await newOrderLists(
+            app,
+            ymd,
+            Array.from({ length: perPallet }, (_, i) => ({ locationName: `지점 ${i % 7}` })),
+          );
           await loadPallet(app, pallet.id, ymd, lines);
         }
       }
     }
-    const spare = await newOrderLists(app, DAY, Array.from({ length: perPallet * pallets }, () => ({})));
+    const spare = await newOrderLists(
+      app,
+      DAY,
+      Array.from({ length: perPallet * pallets }, () => ({})),
+    );
     return { staff, carId: created[0].id, palletId: created[0].pallets.getItems()[0].id, spare };
   }
 
@@ -61,12 +69,26 @@ describe('Release: statements per request (e2e)', () => {
       const res = await http.get(path).set('Authorization', staff.auth).expect(200);
       counts[name] = Number(res.headers['x-query-count']);
     }
-    const put = await http.put(`/pallets/${palletId}/orders`).set('Authorization', staff.auth).send({ ymd: DAY, orderListIds: spare.map((order) => order.id) }).expect(200);
+    const put = await http
+      .put(`/pallets/${palletId}/orders`)
+      .set('Authorization', staff.auth)
+      .send({ ymd: DAY, orderListIds: spare.map((order) => order.id) })
+      .expect(200);
     counts['PUT /pallets/:id/orders'] = Number(put.headers['x-query-count']);
-    const lines = spare.map((order) => ({ ymd: NEXT_DAY, code: order.code, codeName: order.codeName, locationName: order.locationName, count: 2 }));
+    const lines = spare.map((order) => ({
+      ymd: NEXT_DAY,
+      code: order.code,
+      codeName: order.codeName,
+      locationName: order.locationName,
+      count: 2,
+    }));
     const post = await http.post('/order-lists').set('Authorization', staff.auth).send(lines).expect(201);
     counts['POST /order-lists'] = Number(post.headers['x-query-count']);
-    const car = await http.post('/cars').set('Authorization', staff.auth).send({ carNumber: `N-${spare.length}`, type: '5톤', palletCount: spare.length }).expect(201);
+    const car = await http
+      .post('/cars')
+      .set('Authorization', staff.auth)
+      .send({ carNumber: `N-${spare.length}`, type: '5톤', palletCount: spare.length })
+      .expect(201);
     counts['POST /cars'] = Number(car.headers['x-query-count']);
     return counts;
   }
@@ -95,7 +117,9 @@ describe('Release: statements per request (e2e)', () => {
     const get = (path: string) => http.get(path).set('Authorization', staff.auth).expect(200);
     expect((await get('/cars')).body).toHaveLength(12);
     expect((await get('/cars')).body.every((car: { palletCount: number }) => car.palletCount === 8)).toBe(true);
-    expect((await get(`/cars/${carId}/pallets?ymd=${DAY}`)).body.map((pallet: { orderCount: number }) => pallet.orderCount)).toEqual(Array(8).fill(3));
+    expect((await get(`/cars/${carId}/pallets?ymd=${DAY}`)).body.map((pallet: { orderCount: number }) => pallet.orderCount)).toEqual(
+      Array(8).fill(3),
+    );
     expect((await get(`/order-lists?ymd=${DAY}`)).body).toHaveLength(12 * 8 * 3 + 8 * 3);
     expect((await get(`/cars/${carId}/release-sheet?ymd=${DAY}`)).body.rows).toHaveLength(8 * 3);
   });

@@ -7,7 +7,16 @@ import { createTestApp, loadPallet, type Member, newCar, newMember, newOrderList
 const DAY = '20261201';
 const SCRIPT_CLOSER = '</script><script>window.__pwned=1;alert(1)</script>';
 const IMG_PAYLOAD = '<img src=x onerror="window.__pwned=2;alert(2)">';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('Release: the printable report (e2e, headless Chromium)', () => {
   let app: INestApplication;
@@ -56,7 +65,8 @@ describe('Release: the printable report (e2e, headless Chromium)', () => {
   }
 
   const reportPath = (carId: number) => `/release/report?carId=${carId}&ymd=${DAY}`;
-  const sessionCookie = (res: request.Response): string => (res.headers['set-cookie'] as unknown as string[]).find((cookie) => cookie.startsWith('access_token='))!;
+  const sessionCookie = (res: request.Response): string =>
+    (res.headers['set-cookie'] as unknown as string[]).find((cookie) => cookie.startsWith('access_token='))!;
   const login = async (who: Member) => http.post('/auth/login').send({ username: who.user.username, password: who.password }).expect(200);
 
   describe('the session cookie', () => {
@@ -86,7 +96,11 @@ describe('Release: the printable report (e2e, headless Chromium)', () => {
     it('embeds the rows as escaped JSON and allows only its own script, by a fresh nonce per response', async () => {
       const { carId, expected } = await hostileSheet();
       const first = await http.get(reportPath(carId)).set('Authorization', staff.auth).expect(200);
-      expect(first.headers).toMatchObject({ 'content-type': 'text/html; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+      expect(first.headers).toMatchObject({
+        'content-type': 'text/html; charset=utf-8',
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
       const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(first.headers['content-security-policy'])?.[1];
       expect(first.headers['content-security-policy']).toMatch(/^default-src 'none'; script-src 'nonce-[^']+'; style-src 'nonce-[^']+';/);
       expect(first.text.match(/<script nonce="([^"]+)">/g)).toEqual([`<script nonce="${nonce}">`]);
@@ -112,7 +126,9 @@ describe('Release: the printable report (e2e, headless Chromium)', () => {
   describe('in the browser', () => {
     async function openReport(carId: number) {
       const context = await browser.newContext();
-      const loginRes = await context.request.post(`${base}/auth/login`, { data: { username: staff.user.username, password: staff.password } });
+      const loginRes = await context.request.post(`${base}/auth/login`, {
+        data: { username: staff.user.username, password: staff.password },
+      });
       expect(loginRes.status()).toBe(200);
       const page = await context.newPage();
       const dialogs: string[] = [];
@@ -150,7 +166,9 @@ describe('Release: the printable report (e2e, headless Chromium)', () => {
       const { context, page } = await openReport(carId);
       try {
         // DevTools' own evaluation is exempt from CSP; the script element it adds is not.
-        await page.evaluate(`document.body.appendChild(Object.assign(document.createElement('script'), { textContent: 'window.__injected = true' }))`);
+        await page.evaluate(
+          `document.body.appendChild(Object.assign(document.createElement('script'), { textContent: 'window.__injected = true' }))`,
+        );
         expect(await page.evaluate('typeof window.__injected')).toBe('undefined');
         expect(await page.locator('#sheet tbody tr').count()).toBe(4);
       } finally {

@@ -35,7 +35,10 @@ describe('security headers, CORS, login rate limit and logs (e2e)', () => {
     });
 
     it('allows no cross-origin browser calls unless CORS_ORIGINS lists the origin', async () => {
-      const res = await request(app.getHttpServer()).options('/health').set('Origin', 'https://app.example.com').set('Access-Control-Request-Method', 'GET');
+      const res = await request(app.getHttpServer())
+        .options('/health')
+        .set('Origin', 'https://app.example.com')
+        .set('Access-Control-Request-Method', 'GET');
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
     });
   });
@@ -44,10 +47,16 @@ describe('security headers, CORS, login rate limit and logs (e2e)', () => {
     await withEnv({ CORS_ORIGINS: 'https://app.example.com,https://admin.example.com' }, async () => {
       const app = await createTestApp();
       try {
-        const allowed = await request(app.getHttpServer()).options('/users/me').set('Origin', 'https://admin.example.com').set('Access-Control-Request-Method', 'GET');
+        const allowed = await request(app.getHttpServer())
+          .options('/users/me')
+          .set('Origin', 'https://admin.example.com')
+          .set('Access-Control-Request-Method', 'GET');
         expect(allowed.headers['access-control-allow-origin']).toBe('https://admin.example.com');
         expect(allowed.headers['access-control-allow-credentials']).toBe('true');
-        const refused = await request(app.getHttpServer()).options('/users/me').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'GET');
+        const refused = await request(app.getHttpServer())
+          .options('/users/me')
+          .set('Origin', 'https://evil.example.com')
+          .set('Access-Control-Request-Method', 'GET');
         expect(refused.headers['access-control-allow-origin']).toBeUndefined();
       } finally {
         await app.close();
@@ -62,10 +71,18 @@ describe('security headers, CORS, login rate limit and logs (e2e)', () => {
       try {
         await resetDatabase(app);
         const victim = await newMember(app, { password: 'the-right-password' });
-        for (let i = 0; i < 3; i++) await http.post('/auth/login').send({ username: victim.user.username, password: `guess-${i}` }).expect(401);
+        for (let i = 0; i < 3; i++)
+          await http
+            .post('/auth/login')
+            .send({ username: victim.user.username, password: `guess-${i}` })
+            .expect(401);
         const blocked = await http.post('/auth/login').send({ username: victim.user.username, password: 'the-right-password' });
         expect(blocked.status).toBe(429);
-        expect(blocked.body).toEqual({ statusCode: 429, code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/^Too many login attempts; try again in \d+ s$/) });
+        expect(blocked.body).toEqual({
+          statusCode: 429,
+          code: 'TOO_MANY_REQUESTS',
+          message: expect.stringMatching(/^Too many login attempts; try again in \d+ s$/),
+        });
         expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
         // another username from the same client is still judged on its credentials
         await http.post('/auth/login').send({ username: 'someone-else', password: 'x' }).expect(401);
@@ -85,12 +102,24 @@ describe('security headers, CORS, login rate limit and logs (e2e)', () => {
       try {
         await resetDatabase(app);
         const staff = await newStaff(app, { password: 'super-secret-password' });
-        const login = await http.post('/auth/login').set('X-Request-Id', 'trace-login-1').send({ username: staff.user.username, password: 'super-secret-password' }).expect(200);
+        const login = await http
+          .post('/auth/login')
+          .set('X-Request-Id', 'trace-login-1')
+          .send({ username: staff.user.username, password: 'super-secret-password' })
+          .expect(200);
         await http.get('/users/me').set('X-Request-Id', 'trace-me-1').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
         await new Promise((resolve) => setImmediate(resolve));
-        const entries = lines.map((line) => JSON.parse(line) as { requestId?: string; req?: { url?: string }; res?: { statusCode?: number } });
-        expect(entries.find((entry) => entry.requestId === 'trace-login-1')).toMatchObject({ req: { url: '/auth/login' }, res: { statusCode: 200 } });
-        expect(entries.find((entry) => entry.requestId === 'trace-me-1')).toMatchObject({ req: { url: '/users/me' }, res: { statusCode: 200 } });
+        const entries = lines.map(
+          (line) => JSON.parse(line) as { requestId?: string; req?: { url?: string }; res?: { statusCode?: number } },
+        );
+        expect(entries.find((entry) => entry.requestId === 'trace-login-1')).toMatchObject({
+          req: { url: '/auth/login' },
+          res: { statusCode: 200 },
+        });
+        expect(entries.find((entry) => entry.requestId === 'trace-me-1')).toMatchObject({
+          req: { url: '/users/me' },
+          res: { statusCode: 200 },
+        });
         const all = lines.join('\n');
         expect(all).not.toContain('super-secret-password');
         expect(all).not.toContain(login.body.accessToken);

@@ -28,7 +28,9 @@ describe('Swagger (e2e)', () => {
 
   it('tags and describes every route, and marks public routes as needing no token', async () => {
     const doc = (await request(app.getHttpServer()).get('/swagger-json')).body as { paths: Record<string, Record<string, Operation>> };
-    const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })));
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+    );
     expect(operations.map((o) => o.route)).toEqual(
       expect.arrayContaining([
         'POST /users',
@@ -56,8 +58,17 @@ describe('Swagger (e2e)', () => {
     const doc = (await request(app.getHttpServer()).get('/swagger-json')).body;
     expect(Object.keys(doc.components.schemas.CreateUserDto.properties).sort()).toEqual(['password', 'phoneNumber', 'username']);
     expect(doc.components.schemas.UserResponse.properties).toHaveProperty('image');
-    expect(Object.keys(doc.components.schemas.CreateOrderListDto.properties).sort()).toEqual(['code', 'codeName', 'count', 'locationName', 'ymd']);
-    expect(doc.paths['/order-lists'].post.requestBody.content['application/json'].schema).toEqual({ type: 'array', items: { $ref: '#/components/schemas/CreateOrderListDto' } });
+    expect(Object.keys(doc.components.schemas.CreateOrderListDto.properties).sort()).toEqual([
+      'code',
+      'codeName',
+      'count',
+      'locationName',
+      'ymd',
+    ]);
+    expect(doc.paths['/order-lists'].post.requestBody.content['application/json'].schema).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/CreateOrderListDto' },
+    });
     expect(Object.keys(doc.paths['/release/report'].get.responses['200'].content)).toEqual(['text/html']);
     expect(doc.components.schemas.ErrorResponse.required).toEqual(expect.arrayContaining(['statusCode', 'code', 'message']));
   });

@@ -18,7 +18,24 @@ import { WaitForDbCommand } from './commands/wait-for-db.command';
  * module is imported, so the process exits when its command is done.
  */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot({ connect: false }), IdentityModule, GymModule, FeedModule, PollModule, ReleaseModule, RecommendBuilderModule],
-  providers: [DatabaseMigrator, WaitForDbCommand, MigrateCommand, CreateDefaultUserCommand, ExpireCreditsCommand, SeedDemoCommand, RebuildIndexCommand],
+  imports: [
+    ConfigModule,
+    DatabaseModule.forRoot({ connect: false }),
+    IdentityModule,
+    GymModule,
+    FeedModule,
+    PollModule,
+    ReleaseModule,
+    RecommendBuilderModule,
+  ],
+  providers: [
+    DatabaseMigrator,
+    WaitForDbCommand,
+    MigrateCommand,
+    CreateDefaultUserCommand,
+    ExpireCreditsCommand,
+    SeedDemoCommand,
+    RebuildIndexCommand,
+  ],
 })
 export class CliModule {}

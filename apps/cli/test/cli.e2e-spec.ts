@@ -34,7 +34,12 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<Cl
 
 async function withServer<T>(fn: (query: (sql: string) => Promise<unknown[]>) => Promise<T>): Promise<T> {
   const url = new URL(testServerUrl());
-  const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password });
+  const connection = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: url.username || 'root',
+    password: url.password,
+  });
   try {
     return await fn(async (sql) => (await connection.query(sql))[0] as unknown[]);
   } finally {
@@ -68,7 +73,9 @@ describe('admin CLI (e2e)', () => {
     const first = await cli(['migrate']);
     expect(first).toMatchObject({ code: 0 });
     expect(first.stdout).toMatch(/Applied Migration\d+_identity/);
-    const tables = await withServer((query) => query(`select table_name from information_schema.tables where table_schema = '${scratchDb}'`));
+    const tables = await withServer((query) =>
+      query(`select table_name from information_schema.tables where table_schema = '${scratchDb}'`),
+    );
     expect(tables.length).toBeGreaterThanOrEqual(3);
     const second = await cli(['migrate']);
     expect(second.stdout).toMatch(/Already up to date/);
@@ -80,7 +87,9 @@ describe('admin CLI (e2e)', () => {
     expect(first.stdout).toMatch(/Created staff user "admin"/);
     const second = await cli(['create-default-user'], { ADMIN_PASSWORD: 'other-password' });
     expect(second.stdout).toMatch(/already exists/);
-    const admins = (await withServer((query) => query(`select is_staff as isStaff from \`${scratchDb}\`.\`user\` where username = 'admin'`))) as { isStaff: number }[];
+    const admins = (await withServer((query) =>
+      query(`select is_staff as isStaff from \`${scratchDb}\`.\`user\` where username = 'admin'`),
+    )) as { isStaff: number }[];
     expect(admins).toEqual([{ isStaff: 1 }]);
   });
 
@@ -138,7 +147,9 @@ describe('admin CLI (e2e)', () => {
       expect(index.layout.builtAt).toBeGreaterThanOrEqual(started);
       const ids = Array.from(indexViews(index).ids);
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
-      const [{ total }] = (await withServer((query) => query(`select count(*) as total from \`${scratchDb}\`.feed`))) as { total: number }[];
+      const [{ total }] = (await withServer((query) => query(`select count(*) as total from \`${scratchDb}\`.feed`))) as {
+        total: number;
+      }[];
       expect(ids).toHaveLength(total);
       expect(await readdir(join(directory, 'var'))).toEqual(['feed-index.bin']);
     } finally {

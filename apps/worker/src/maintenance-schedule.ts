@@ -25,7 +25,10 @@ export class MaintenanceSchedule {
   async register(): Promise<void> {
     await this.schedule(EXPIRE_CREDITS_JOB, this.config.expireCreditsCron, 'Credit expiry');
     await this.schedule(REBUILD_INDEX_JOB, this.config.rebuildIndexCron, 'Recommendation index rebuild');
-    const indexExists = await access(this.config.recommendIndexPath).then(() => true, () => false);
+    const indexExists = await access(this.config.recommendIndexPath).then(
+      () => true,
+      () => false,
+    );
     if (!indexExists) {
       await this.queue.add(REBUILD_INDEX_JOB, {}, this.retention());
       this.logger.log(`No recommendation index at ${this.config.recommendIndexPath} yet: a rebuild is queued now`);
@@ -39,7 +42,9 @@ export class MaintenanceSchedule {
 
   private async schedule(name: string, cron: string, what: string): Promise<void> {
     const repeat = { cron, tz: this.config.timezone };
-    const stale = (await this.queue.getRepeatableJobs()).filter((job) => job.name === name && (job.cron !== repeat.cron || job.tz !== repeat.tz));
+    const stale = (await this.queue.getRepeatableJobs()).filter(
+      (job) => job.name === name && (job.cron !== repeat.cron || job.tz !== repeat.tz),
+    );
     for (const job of stale) await this.queue.removeRepeatableByKey(job.key);
     await this.queue.add(name, {}, { repeat, ...this.retention() });
     this.logger.log(`${what} scheduled at "${repeat.cron}" (${repeat.tz})`);

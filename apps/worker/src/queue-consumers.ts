@@ -23,7 +23,8 @@ export class QueueConsumers implements BeforeApplicationShutdown {
     for (const processor of this.processors) {
       processor.register().catch((error: unknown) => {
         // Bull rejects the processing loop when the queue closes mid-start; that is shutdown, not a failure
-        if (!(processor.queue as Queue & { closing?: Promise<void> }).closing) this.logger.error(`Queue ${processor.queue.name} stopped: ${String(error)}`);
+        if (!(processor.queue as Queue & { closing?: Promise<void> }).closing)
+          this.logger.error(`Queue ${processor.queue.name} stopped: ${String(error)}`);
       });
     }
     this.logger.log(`Consuming ${this.processors.map((processor) => processor.queue.name).join(', ')}`);

@@ -15,7 +15,19 @@ import { WorkerReadiness } from './worker-readiness';
 
 /** The queue-consuming process: domain modules and processors, no controllers. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot(), RedisModule, IdentityModule, GymModule, FeedModule, PollModule, ReleaseModule, RecommendBuilderModule, JobsModule, EmailSendingModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule.forRoot(),
+    RedisModule,
+    IdentityModule,
+    GymModule,
+    FeedModule,
+    PollModule,
+    ReleaseModule,
+    RecommendBuilderModule,
+    JobsModule,
+    EmailSendingModule,
+  ],
   providers: [HealthService, WorkerReadiness, EmailProcessor, MaintenanceProcessor, MaintenanceSchedule, QueueConsumers],
 })
 export class WorkerModule {}

@@ -32,7 +32,10 @@ describe('worker: scheduled maintenance (e2e)', () => {
   beforeAll(async () => {
     indexDirectory = await mkdtemp(join(tmpdir(), 'gym-worker-index-'));
     process.env.RECOMMEND_INDEX_PATH = join(indexDirectory, 'index', 'feed-index.bin');
-    worker = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(Clock).useValue(clock).compile();
+    worker = await Test.createTestingModule({ imports: [WorkerModule] })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
     worker.useLogger(['error']);
     await worker.init();
     queue = worker.get<Queue>(getQueueToken(MAINTENANCE_QUEUE));
@@ -62,7 +65,9 @@ describe('worker: scheduled maintenance (e2e)', () => {
   it('runs the same expiry service as the CLI', async () => {
     const orm = worker.get(MikroORM);
     const inContext = <T>(fn: () => Promise<T>) => RequestContext.create(orm.em.fork(), fn);
-    const user = await inContext(() => worker.get(UserService).register({ username: `expiring_${Date.now()}`, password: 'password-123', phoneNumber: '010-1111-2222' }));
+    const user = await inContext(() =>
+      worker.get(UserService).register({ username: `expiring_${Date.now()}`, password: 'password-123', phoneNumber: '010-1111-2222' }),
+    );
     const policy = await inContext(() => worker.get(PricePolicyService).create({ name: 'Week', price: 1, creditCount: 3, periodDays: 7 }));
     await inContext(() => worker.get(CreditLedgerService).purchase(user.id, policy.id, '2030-01-10'));
     clock.set('2030-01-20T01:00:00Z');
@@ -77,7 +82,9 @@ describe('worker: scheduled maintenance (e2e)', () => {
   it('rebuilds the recommendation index with the same builder as the CLI', async () => {
     const orm = worker.get(MikroORM);
     const inContext = <T>(fn: () => Promise<T>) => RequestContext.create(orm.em.fork(), fn);
-    const user = await inContext(() => worker.get(UserService).register({ username: `indexer_${Date.now()}`, password: 'password-123', phoneNumber: '010-3333-4444' }));
+    const user = await inContext(() =>
+      worker.get(UserService).register({ username: `indexer_${Date.now()}`, password: 'password-123', phoneNumber: '010-3333-4444' }),
+    );
     const feeds = worker.get(FeedService);
     const ids = [
       (await inContext(() => feeds.create(user.id, { type: FeedType.Post, title: 'Morning run', body: 'by the river' }))).feed.id,
@@ -95,7 +102,8 @@ describe('worker: scheduled maintenance (e2e)', () => {
     expect(await readdir(join(indexDirectory, 'index'))).toEqual(['feed-index.bin']);
 
     // with the file there, registering the schedule queues no extra rebuild
-    const rebuildJobs = async () => (await queue.getJobs(['waiting', 'active', 'completed', 'failed'])).filter((one) => one.name === REBUILD_INDEX_JOB).length;
+    const rebuildJobs = async () =>
+      (await queue.getJobs(['waiting', 'active', 'completed', 'failed'])).filter((one) => one.name === REBUILD_INDEX_JOB).length;
     const before = await rebuildJobs();
     await worker.get(MaintenanceSchedule).register();
     expect(await rebuildJobs()).toBe(before);

@@ -8,10 +8,14 @@ import { createTestApp, type Member, newStaff, resetDatabase, type SmtpSink, sta
 
 /** The worker as a separate process, as it runs in production, started from source. */
 function startWorker(smtpUrl: string): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
-    env: { ...process.env, SMTP_URL: smtpUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
+    {
+      env: { ...process.env, SMTP_URL: smtpUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -90,7 +94,11 @@ describe('worker process (e2e)', () => {
   it('keeps jobs enqueued while no worker runs, and the next worker sends them once', async () => {
     sink.delayMs = 0;
     sink.received.length = 0;
-    const { body } = await http.post('/emails').set('Authorization', staff.auth).send({ recipients: recipients(20, 'later'), subject: 'Later', body: 'Hi' }).expect(202);
+    const { body } = await http
+      .post('/emails')
+      .set('Authorization', staff.auth)
+      .send({ recipients: recipients(20, 'later'), subject: 'Later', body: 'Hi' })
+      .expect(202);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await task(body.taskId)).state).toBe('waiting'); // the API itself consumes nothing
     const worker = await startWorker(sink.url);

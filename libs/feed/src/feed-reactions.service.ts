@@ -55,7 +55,9 @@ export class FeedReactionsService {
 
   /** Adds or removes the member's reaction; returns the item's counter afterwards. */
   private react(kind: Kind, userId: number, feedId: number, add: boolean): Promise<number> {
-    return retryOnDeadlock(() => this.em.fork().transactional((em) => this.reactIn(em, kind, userId, feedId, add), { isolationLevel: IsolationLevel.READ_COMMITTED }));
+    return retryOnDeadlock(() =>
+      this.em.fork().transactional((em) => this.reactIn(em, kind, userId, feedId, add), { isolationLevel: IsolationLevel.READ_COMMITTED }),
+    );
   }
 
   private async reactIn(em: EntityManager, kind: Kind, userId: number, feedId: number, add: boolean): Promise<number> {
@@ -66,7 +68,11 @@ export class FeedReactionsService {
     if (!feed) throw new NotFoundError('Feed', feedId);
     if (kind === 'join' && !feed.joinable) throw new JoinNotSupportedError();
     const change = add
-      ? await em.execute<QueryResult>(`insert ignore into \`${table}\` (feed_id, user_id, created_at) values (?, ?, ?)`, [feedId, userId, new Date()], 'run')
+      ? await em.execute<QueryResult>(
+          `insert ignore into \`${table}\` (feed_id, user_id, created_at) values (?, ?, ?)`,
+          [feedId, userId, new Date()],
+          'run',
+        )
       : await em.execute<QueryResult>(`delete from \`${table}\` where feed_id = ? and user_id = ?`, [feedId, userId], 'run');
     if (change.affectedRows === 1) {
       await em.execute(`update feed set ${counter} = ${counter} ${add ? '+' : '-'} 1 where id = ?`, [feedId], 'run');

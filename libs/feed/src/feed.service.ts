@@ -55,7 +55,12 @@ export class FeedService {
     const entity = query.type ? CLASS_BY_TYPE[query.type] : Feed;
     // authors in a second statement (select-in): joined, the optimizer drives the join from `user`
     // and sorts every feed row to find the newest page (24,000 rows read for 21; 23 ms against 0.3 ms)
-    const rows = await this.em.find(entity, where, { populate: ['author'], strategy: 'select-in', orderBy: { id: 'desc' }, limit: query.limit + 1 });
+    const rows = await this.em.find(entity, where, {
+      populate: ['author'],
+      strategy: 'select-in',
+      orderBy: { id: 'desc' },
+      limit: query.limit + 1,
+    });
     const items = await this.withReactions(viewerId, rows.slice(0, query.limit));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? Cursor.encode([last.feed.id]) : null };

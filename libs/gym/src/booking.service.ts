@@ -55,13 +55,23 @@ export class BookingService {
 
         const buckets = await em.getRepository(Credit).remainingByPurchase(userId, now.date, lesson.startDate);
         const draws = planSpending(buckets, lesson.creditCount);
-        if (!draws) throw new NotEnoughCreditError(lesson.creditCount, buckets.reduce((sum, bucket) => sum + bucket.remaining, 0));
+        if (!draws)
+          throw new NotEnoughCreditError(
+            lesson.creditCount,
+            buckets.reduce((sum, bucket) => sum + bucket.remaining, 0),
+          );
 
         const reservation = Reservation.book(user, lesson);
         lesson.takeSeat();
         const message = `Booked ${lesson.type} lesson #${lesson.id} on ${lesson.startDate} ${lesson.startTime}`;
         const credits = draws.map((draw) =>
-          Credit.movement(CreditType.Use, { user, purchase: em.getReference(Credit, draw.purchaseId), reservation }, -draw.count, now.date, message),
+          Credit.movement(
+            CreditType.Use,
+            { user, purchase: em.getReference(Credit, draw.purchaseId), reservation },
+            -draw.count,
+            now.date,
+            message,
+          ),
         );
         em.persist([reservation, ...credits]);
         return { reservation, credits };
@@ -96,7 +106,13 @@ export class BookingService {
         const message = `Cancelled lesson #${lesson.id}: ${refund} of ${lesson.creditCount} credits refunded`;
         const draws = uses.map((use) => ({ purchaseId: use.purchase!.id, count: -use.count, endDate: use.purchase!.endDate! }));
         const credits = planRefund(draws, refund).map((back) =>
-          Credit.movement(CreditType.Refund, { user: reservation.user, purchase: em.getReference(Credit, back.purchaseId), reservation: record }, back.count, today, message),
+          Credit.movement(
+            CreditType.Refund,
+            { user: reservation.user, purchase: em.getReference(Credit, back.purchaseId), reservation: record },
+            back.count,
+            today,
+            message,
+          ),
         );
         em.persist([record, ...credits]);
         return { reservation: record, credits };

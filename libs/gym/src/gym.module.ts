@@ -16,7 +16,16 @@ import { MemberProfileService } from './member-profile.service';
 import { MemberReservationsReader } from './member-reservations.reader';
 import { PricePolicyService } from './price-policy.service';
 
-const services = [BookingService, CreditExpiryService, CreditLedgerService, GymDemoSeeder, LessonService, MemberProfileService, MemberReservationsReader, PricePolicyService];
+const services = [
+  BookingService,
+  CreditExpiryService,
+  CreditLedgerService,
+  GymDemoSeeder,
+  LessonService,
+  MemberProfileService,
+  MemberReservationsReader,
+  PricePolicyService,
+];
 
 /** The gym's rules: memberships, the credit ledger, lessons and bookings. No HTTP. */
 @Module({

@@ -51,7 +51,11 @@ export class LessonService {
     if (filter.cursor) {
       const [date, time, id] = Cursor.decode<[string, string, number]>(filter.cursor, ['string', 'string', 'number']);
       conditions.push({
-        $or: [{ startDate: { $gt: date } }, { startDate: date, startTime: { $gt: time } }, { startDate: date, startTime: time, id: { $gt: id } }],
+        $or: [
+          { startDate: { $gt: date } },
+          { startDate: date, startTime: { $gt: time } },
+          { startDate: date, startTime: time, id: { $gt: id } },
+        ],
       });
     }
     const rows = await this.em.find(
@@ -59,7 +63,12 @@ export class LessonService {
       { $and: conditions },
       { orderBy: { startDate: 'asc', startTime: 'asc', id: 'asc' }, limit: filter.limit + 1 },
     );
-    return toPage(rows, filter.limit, (lesson) => [lesson.startDate, lesson.startTime, lesson.id], (lesson) => lesson);
+    return toPage(
+      rows,
+      filter.limit,
+      (lesson) => [lesson.startDate, lesson.startTime, lesson.id],
+      (lesson) => lesson,
+    );
   }
 
   /**

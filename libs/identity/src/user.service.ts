@@ -52,7 +52,11 @@ export class UserService {
 
   /** Ids of the users whose username starts with `prefix`, in id order (for seeding). */
   async idsByUsernamePrefix(prefix: string): Promise<number[]> {
-    const users = await this.em.find(User, { username: { $like: `${prefix.replace(/[%_\\]/g, '\\$&')}%` } }, { fields: ['id'], orderBy: { id: 'asc' } });
+    const users = await this.em.find(
+      User,
+      { username: { $like: `${prefix.replace(/[%_\\]/g, '\\$&')}%` } },
+      { fields: ['id'], orderBy: { id: 'asc' } },
+    );
     return users.map((user) => user.id);
   }
 

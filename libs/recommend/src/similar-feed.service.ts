@@ -30,7 +30,8 @@ export class SimilarFeedService {
     const index = this.store.current();
     if (!index) throw (await this.feeds.exists(feedId)) ? new IndexNotReadyError() : new NotFoundError('Feed', feedId);
     const outcome = await this.pool.search(index, feedId, limit + SPARE);
-    if (outcome.status === 'not-indexed') throw (await this.feeds.exists(feedId)) ? new NotIndexedError(feedId) : new NotFoundError('Feed', feedId);
+    if (outcome.status === 'not-indexed')
+      throw (await this.feeds.exists(feedId)) ? new NotIndexedError(feedId) : new NotFoundError('Feed', feedId);
     const views = await this.feeds.viewsByIds(viewerId, [feedId, ...outcome.neighbours.map((neighbour) => neighbour.id)]);
     if (!views.has(feedId)) throw new NotFoundError('Feed', feedId);
     return outcome.neighbours

@@ -27,7 +27,10 @@ export class PalletLoadService {
   private async loadIn(em: EntityManager, palletId: number, ymd: Ymd, ids: number[]): Promise<OrderList[]> {
     const pallet = await em.findOne(Pallet, palletId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!pallet) throw new NotFoundError('Pallet', palletId);
-    const orders = ids.length > 0 ? await em.find(OrderList, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } }) : [];
+    const orders =
+      ids.length > 0
+        ? await em.find(OrderList, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } })
+        : [];
     const found = new Set(orders.map((order) => order.id));
     const unknown = ids.filter((id) => !found.has(id));
     const otherDay = orders.filter((order) => order.ymd !== ymd).map((order) => order.id);

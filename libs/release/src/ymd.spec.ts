@@ -5,9 +5,12 @@ describe('ymd', () => {
     expect(isYmd(value)).toBe(true);
   });
 
-  it.each(['20261345', '20260230', '20230229', '2026121', '202612011', '2026-12-01', ' 20261201', '2026120a', 20261201, null])('refuses %p', (value) => {
-    expect(isYmd(value)).toBe(false);
-  });
+  it.each(['20261345', '20260230', '20230229', '2026121', '202612011', '2026-12-01', ' 20261201', '2026120a', 20261201, null])(
+    'refuses %p',
+    (value) => {
+      expect(isYmd(value)).toBe(false);
+    },
+  );
 
   it('names the sheet after the month and day', () => {
     expect(releaseTitle('20261201')).toBe('12월 01일 출하지시서');

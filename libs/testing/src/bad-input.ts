@@ -115,7 +115,9 @@ export const badUrlValue: fc.Arbitrary<string> = fc.oneof(
   fc.string({ minLength: 1, maxLength: 30 }),
   // forged cursors: base64url JSON keys of any types and values
   fc
-    .array(fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 12 }), fc.constantFrom(1e308, -1, '2026-99-99', '25:00', '')), { maxLength: 4 })
+    .array(fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 12 }), fc.constantFrom(1e308, -1, '2026-99-99', '25:00', '')), {
+      maxLength: 4,
+    })
     .map((key) => Buffer.from(JSON.stringify(key)).toString('base64url')),
 );
 
@@ -130,9 +132,9 @@ function resolve(schema: OpenApiSchema | undefined, doc: OpenApiDocument): OpenA
 function badObject(schema: OpenApiSchema, doc: OpenApiDocument): fc.Arbitrary<Record<string, unknown>> {
   const names = Object.keys(resolve(schema, doc).properties ?? {});
   const fields = fc.record(Object.fromEntries(names.map((name) => [name, fieldValue])), { requiredKeys: [] });
-  return fc.tuple(fields, sometimes(fc.tuple(fc.constantFrom('unexpectedField', 'id', 'isStaff', 'constructor'), badValue))).map(([object, extra]) =>
-    extra ? { ...object, [extra[0]]: extra[1] } : object,
-  );
+  return fc
+    .tuple(fields, sometimes(fc.tuple(fc.constantFrom('unexpectedField', 'id', 'isStaff', 'constructor'), badValue)))
+    .map(([object, extra]) => (extra ? { ...object, [extra[0]]: extra[1] } : object));
 }
 
 /** A valid-looking value for a schema: its example, else its first enum value, else one of its type. */
@@ -145,7 +147,9 @@ export function exampleOf(schema: OpenApiSchema | undefined, doc: OpenApiDocumen
   if (resolved.type === 'boolean') return true;
   if (resolved.type === 'string') return 'abc';
   if (depth > 3) return {};
-  return Object.fromEntries(Object.entries(resolved.properties ?? {}).map(([name, property]) => [name, exampleOf(property, doc, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(resolved.properties ?? {}).map(([name, property]) => [name, exampleOf(property, doc, depth + 1)]),
+  );
 }
 
 /** The schema's example with one field wrong or missing: these get past the other fields' validation. */
@@ -192,7 +196,12 @@ export function badRequest(operation: OpenApiOperation, doc: OpenApiDocument): f
     .map(([known, extra]) => (extra === null ? known : { ...known, unknownParam: extra }));
   // every parameter at its example but one, so the wrong one is what the route sees
   const valid = Object.fromEntries(queryParams.map((param) => [param.name, String(param.example ?? exampleOf(param.schema, doc))]));
-  const oneWrong = queryParams.length === 0 ? fc.constant(valid) : fc.tuple(fc.constantFrom(...queryParams.map((param) => param.name)), queryValue).map(([name, value]) => ({ ...valid, [name]: value }));
+  const oneWrong =
+    queryParams.length === 0
+      ? fc.constant(valid)
+      : fc
+          .tuple(fc.constantFrom(...queryParams.map((param) => param.name)), queryValue)
+          .map(([name, value]) => ({ ...valid, [name]: value }));
   const query: fc.Arbitrary<BadRequest['query']> = fc.oneof(wild, oneWrong);
   const headerValue = fc.oneof(fc.constantFrom('', 'k'.repeat(256), 'ok-key'), fc.string({ maxLength: 30 }));
   const headers = fc.record(Object.fromEntries(named('header').map((name) => [name, headerValue])), { requiredKeys: [] });
@@ -201,7 +210,10 @@ export function badRequest(operation: OpenApiOperation, doc: OpenApiDocument): f
     malformedJson.map((text) => ({ kind: 'raw' as const, contentType: 'application/json', text })),
     fc.string({ maxLength: 40 }).map((text) => ({ kind: 'raw' as const, contentType: 'text/plain', text })),
   );
-  const json = (schema ? badJsonBody(schema, doc) : fc.oneof(fc.jsonValue({ maxDepth: 2 }), badObject({}, doc))).map((value) => ({ kind: 'json' as const, value }));
+  const json = (schema ? badJsonBody(schema, doc) : fc.oneof(fc.jsonValue({ maxDepth: 2 }), badObject({}, doc))).map((value) => ({
+    kind: 'json' as const,
+    value,
+  }));
   const body = fc.oneof(fc.constant({ kind: 'none' as const }), json, raw);
   return fc.record({ path, query, headers, body });
 }

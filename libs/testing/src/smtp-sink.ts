@@ -38,7 +38,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       attempts.set(address.address, attempt);
       const verdict = sink.judge(address.address, attempt);
       if (verdict === 'accept') return callback();
-      const error = Object.assign(new Error(verdict === 'reject' ? 'Mailbox unavailable' : 'Try again later'), { responseCode: verdict === 'reject' ? 550 : 451 });
+      const error = Object.assign(new Error(verdict === 'reject' ? 'Mailbox unavailable' : 'Try again later'), {
+        responseCode: verdict === 'reject' ? 550 : 451,
+      });
       return callback(error);
     },
     onData(stream, session, callback) {

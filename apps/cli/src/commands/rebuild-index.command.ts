@@ -2,7 +2,10 @@ import { Command, CommandRunner } from 'nest-commander';
 import { MikroORM } from '@mikro-orm/core';
 import { FeedIndexBuilder } from '@app/recommend';
 
-@Command({ name: 'rebuild-index', description: 'Rebuild the recommendation index file from the feed; a running API swaps to it without a restart' })
+@Command({
+  name: 'rebuild-index',
+  description: 'Rebuild the recommendation index file from the feed; a running API swaps to it without a restart',
+})
 export class RebuildIndexCommand extends CommandRunner {
   constructor(
     private readonly orm: MikroORM,

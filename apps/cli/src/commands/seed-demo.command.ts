@@ -18,7 +18,8 @@ const DEFAULT_POLLS = 200;
 
 function parseInteger(flag: string, value: string, min: number, max: number): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value.trim()) || number < min || number > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+  if (!/^\d+$/.test(value.trim()) || number < min || number > max)
+    throw new Error(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
   return number;
 }
 
@@ -59,7 +60,9 @@ export class SeedDemoCommand extends CommandRunner {
     if (feed) console.log(`Seeded ${feed.items} feed items, ${feed.likes} likes, ${feed.joins} joins`);
     if (polls) console.log(`Seeded ${polls.polls} polls, ${polls.votes} votes`);
     if (release) {
-      console.log(`Seeded ${release.cars} cars with ${release.pallets} pallets, ${release.orders} order lines over ${release.days} days (${release.loaded} loaded)`);
+      console.log(
+        `Seeded ${release.cars} cars with ${release.pallets} pallets, ${release.orders} order lines over ${release.days} days (${release.loaded} loaded)`,
+      );
     }
     console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
@@ -79,7 +82,11 @@ export class SeedDemoCommand extends CommandRunner {
     return parseInteger('--polls', value, 0, 100_000);
   }
 
-  @Option({ flags: '-s, --seed <number>', description: 'Seed of the pseudo-random generator (same seed, same data)', defaultValue: DEMO_DEFAULT_SEED })
+  @Option({
+    flags: '-s, --seed <number>',
+    description: 'Seed of the pseudo-random generator (same seed, same data)',
+    defaultValue: DEMO_DEFAULT_SEED,
+  })
   parseSeed(value: string): number {
     return parseInteger('--seed', value, 0, 2 ** 32 - 1);
   }

@@ -19,7 +19,12 @@ describe('loadConfig', () => {
 
   it('defaults the recommendation settings and resolves the index path from the working directory', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ recommendDimension: 256, recommendThreads: 2, recommendReloadIntervalMs: 5000, rebuildIndexCron: '*/30 * * * *' });
+    expect(config).toMatchObject({
+      recommendDimension: 256,
+      recommendThreads: 2,
+      recommendReloadIntervalMs: 5000,
+      rebuildIndexCron: '*/30 * * * *',
+    });
     expect(config.recommendIndexPath).toBe(`${process.cwd()}/var/feed-index.bin`);
     expect(loadConfig({ RECOMMEND_INDEX_PATH: '/srv/index/feed.bin' }).recommendIndexPath).toBe('/srv/index/feed.bin');
     expect(() => loadConfig({ RECOMMEND_THREADS: '0', RECOMMEND_DIMENSION: '8', REBUILD_INDEX_CRON: 'hourly' })).toThrow(
@@ -42,7 +47,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start in production with default or missing secrets', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production[\s\S]*ADMIN_PASSWORD: required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: required in production[\s\S]*ADMIN_PASSWORD: required in production/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'admin' })).toThrow(/ADMIN_PASSWORD/);
   });
 

@@ -14,8 +14,7 @@ export type NPlusOneMode = 'off' | 'warn' | 'throw';
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-do-not-use-in-production';
 const DEV_ADMIN_PASSWORD = 'admin';
 
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 
 /** The environment variables the service reads, with their defaults. Validated once at boot. */
 class EnvironmentVariables {
@@ -81,7 +80,9 @@ class EnvironmentVariables {
   @Matches(/^(\S+\s+){4}\S+$/, { message: 'EXPIRE_CREDITS_CRON must be a five-field cron expression' })
   EXPIRE_CREDITS_CRON = '5 0 * * *';
 
-  @Matches(/^$|^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, { message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.com' })
+  @Matches(/^$|^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.com',
+  })
   CORS_ORIGINS = '';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -50,7 +50,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
       }
       if (error.status >= 400 && error.status < 500) {
-        return { statusCode: error.status, code: codeForStatus(error.status, 'BAD_REQUEST'), message: 'The request body could not be read' };
+        return {
+          statusCode: error.status,
+          code: codeForStatus(error.status, 'BAD_REQUEST'),
+          message: 'The request body could not be read',
+        };
       }
     }
     if (isNPlusOneDetected(error) && !this.config.isProduction) {

@@ -32,7 +32,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.header(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined) return next.handle();
     if (!ACCEPTABLE_KEY.test(key)) {
-      throw new ValidationFailedError([{ field: IDEMPOTENCY_KEY_HEADER, messages: [`${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 printable ASCII characters`] }]);
+      throw new ValidationFailedError([
+        { field: IDEMPOTENCY_KEY_HEADER, messages: [`${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 printable ASCII characters`] },
+      ]);
     }
     const user = req.user as { id?: unknown } | undefined;
     if (typeof user?.id !== 'number') return next.handle();

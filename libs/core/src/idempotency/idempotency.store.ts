@@ -29,7 +29,13 @@ export class IdempotencyStore {
     // the cleanup: keys past their expiry are forgotten whenever a key is stored
     await em.nativeDelete(IdempotencyKey, { expiresAt: { $lte: now } });
     try {
-      const row = new IdempotencyKey({ userId, key, requestHash, createdAt: now, expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS) });
+      const row = new IdempotencyKey({
+        userId,
+        key,
+        requestHash,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
+      });
       const id = await em.insert(IdempotencyKey, row);
       return { kind: 'claimed', id: String(id) };
     } catch (error) {

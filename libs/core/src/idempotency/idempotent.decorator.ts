@@ -17,5 +17,8 @@ export const Idempotent = (): MethodDecorator =>
         'Optional, 1-255 printable ASCII characters, unique per user for 24 hours. A repeat of the same request with the same key returns the first answer ' +
         '(header Idempotent-Replayed: true) and does nothing again; 409 IDEMPOTENCY_KEY_IN_PROGRESS while the first still runs.',
     }),
-    ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'IDEMPOTENCY_KEY_REUSED: the key was used for a different request' }),
+    ApiUnprocessableEntityResponse({
+      type: ErrorResponse,
+      description: 'IDEMPOTENCY_KEY_REUSED: the key was used for a different request',
+    }),
   );

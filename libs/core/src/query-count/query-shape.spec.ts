@@ -2,7 +2,9 @@ import { queryShape } from './query-shape';
 
 describe('queryShape', () => {
   it('gives statements that differ only in literals the same shape', () => {
-    expect(queryShape("select * from `user` where `id` = 1 and name = 'kim'")).toBe(queryShape("select * from `user` where `id` = 22 and name = 'lee'"));
+    expect(queryShape("select * from `user` where `id` = 1 and name = 'kim'")).toBe(
+      queryShape("select * from `user` where `id` = 22 and name = 'lee'"),
+    );
   });
 
   it('folds IN lists of any length', () => {

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { FeedType } from '../entities/feed.entity';
@@ -28,7 +36,10 @@ export class FeedController {
 
   @Get()
   @QueryBudget(3)
-  @ApiOperation({ summary: 'The feed', description: 'Posts, games and teams in one list, newest first, cursor-paginated; ?type= for one kind.' })
+  @ApiOperation({
+    summary: 'The feed',
+    description: 'Posts, games and teams in one list, newest first, cursor-paginated; ?type= for one kind.',
+  })
   @ApiOkResponse({ type: FeedPageResponse })
   async page(@CurrentUser() me: AuthenticatedUser, @Query() query: FeedQueryDto): Promise<FeedPageResponse> {
     const page = await this.feeds.page(me.id, query);

@@ -61,7 +61,14 @@ const HOME_GYM_SHARE = 0.85;
 const CANCEL_SHARE = 0.1;
 
 /** What members run into when they book and cancel as they please; anything else is a bug. */
-const EXPECTED_REFUSALS = new Set(['LESSON_FULL', 'LESSON_CLOSED', 'ALREADY_REGISTERED', 'NOT_ENOUGH_CREDIT', 'CANCEL_NOT_ALLOWED', 'ALREADY_CANCELED']);
+const EXPECTED_REFUSALS = new Set([
+  'LESSON_FULL',
+  'LESSON_CLOSED',
+  'ALREADY_REGISTERED',
+  'NOT_ENOUGH_CREDIT',
+  'CANCEL_NOT_ALLOWED',
+  'ALREADY_CANCELED',
+]);
 
 /**
  * Fills an empty gym for demos and benchmarks: members, memberships, a month of lessons from

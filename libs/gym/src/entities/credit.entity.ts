@@ -76,7 +76,13 @@ export class Credit {
   }
 
   static purchase(user: User, policy: PricePolicy, startDate: string, endDate: string): Credit {
-    const entry = new Credit({ user, type: CreditType.Purchase, count: policy.creditCount, startDate, message: `Purchased ${policy.name}` });
+    const entry = new Credit({
+      user,
+      type: CreditType.Purchase,
+      count: policy.creditCount,
+      startDate,
+      message: `Purchased ${policy.name}`,
+    });
     entry.endDate = endDate;
     entry.pricePolicy = policy;
     return entry;

@@ -85,4 +85,7 @@ export class Lesson {
 }
 
 /** The lesson fields an answer shows: a Lesson, or a projection of its row. */
-export type LessonFields = Pick<Lesson, 'id' | 'gym' | 'type' | 'creditCount' | 'maxCapacity' | 'reservedCount' | 'startDate' | 'startTime' | 'endTime'>;
+export type LessonFields = Pick<
+  Lesson,
+  'id' | 'gym' | 'type' | 'creditCount' | 'maxCapacity' | 'reservedCount' | 'startDate' | 'startTime' | 'endTime'
+>;

@@ -59,7 +59,8 @@ export class LessonController {
   @Idempotent()
   @ApiOperation({
     summary: 'Book a lesson',
-    description: 'Refusals in this order: LESSON_FULL, LESSON_CLOSED, ALREADY_REGISTERED, NOT_ENOUGH_CREDIT. Spends from the purchases ending soonest.',
+    description:
+      'Refusals in this order: LESSON_FULL, LESSON_CLOSED, ALREADY_REGISTERED, NOT_ENOUGH_CREDIT. Spends from the purchases ending soonest.',
   })
   @ApiCreatedResponse({ type: BookingResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })

@@ -1,5 +1,13 @@
 import { Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponse, Public } from '@app/core';
 import { AuthService } from '../auth/auth.service';
@@ -27,7 +35,12 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({
     type: TokenResponse,
-    headers: { 'Set-Cookie': { description: `${SESSION_COOKIE}=<token>; Path=${SESSION_COOKIE_PATH}; HttpOnly; SameSite=Strict`, schema: { type: 'string' } } },
+    headers: {
+      'Set-Cookie': {
+        description: `${SESSION_COOKIE}=<token>; Path=${SESSION_COOKIE_PATH}; HttpOnly; SameSite=Strict`,
+        schema: { type: 'string' },
+      },
+    },
   })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'INVALID_CREDENTIALS' })

@@ -15,7 +15,14 @@ export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter;
 
   constructor(private readonly config: AppConfig) {
-    const options: SMTPPool.Options = { url: config.smtpUrl, pool: true, maxConnections: 2, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+    const options: SMTPPool.Options = {
+      url: config.smtpUrl,
+      pool: true,
+      maxConnections: 2,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    };
     this.transporter = createTransport(options);
   }
 

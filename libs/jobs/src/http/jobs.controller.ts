@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorResponse, Idempotent, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { EmailDispatcher } from '../email/email-dispatcher.service';
@@ -19,7 +27,10 @@ export class JobsController {
   @Post('emails')
   @HttpCode(202)
   @Idempotent()
-  @ApiOperation({ summary: 'Send an email to many recipients (staff)', description: 'Answers at once with a task id; the worker sends. Poll GET /tasks/{id}.' })
+  @ApiOperation({
+    summary: 'Send an email to many recipients (staff)',
+    description: 'Answers at once with a task id; the worker sends. Poll GET /tasks/{id}.',
+  })
   @ApiAcceptedResponse({ type: TaskAcceptedResponse })
   @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'QUEUE_UNAVAILABLE' })
   async send(@Body() dto: SendEmailDto): Promise<TaskAcceptedResponse> {

@@ -38,7 +38,10 @@ export class PollController {
 
   @Get()
   @QueryBudget(2)
-  @ApiOperation({ summary: 'Polls, newest first', description: 'Each with its questions, votes and voters; cursor-paginated; two statements per page.' })
+  @ApiOperation({
+    summary: 'Polls, newest first',
+    description: 'Each with its questions, votes and voters; cursor-paginated; two statements per page.',
+  })
   @ApiOkResponse({ type: PollPageResponse })
   async page(@CurrentUser() me: AuthenticatedUser, @Query() query: PollQueryDto): Promise<PollPageResponse> {
     const page = await this.polls.page(query);
@@ -60,7 +63,11 @@ export class PollController {
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, INVALID_QUESTION (a question of another poll)' })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'POLL_CLOSED, MULTIPLE_NOT_ALLOWED, ALREADY_VOTED' })
-  async vote(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number, @Body() dto: VoteDto): Promise<PollDetailResponse> {
+  async vote(
+    @CurrentUser() me: AuthenticatedUser,
+    @Param('id', IdParamPipe) id: number,
+    @Body() dto: VoteDto,
+  ): Promise<PollDetailResponse> {
     await this.voting.vote(me.id, id, dto.questionIds);
     return toPollDetailResponse(await this.polls.get(id), me.id);
   }

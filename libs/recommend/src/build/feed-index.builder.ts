@@ -63,8 +63,17 @@ export class FeedIndexBuilder {
         ids: Uint32Array.from(ids),
         rows: scratch.chunks(BATCH * dimension, (chunk) => applyIdfAndNormalize(chunk, idf)),
       });
-      const summary = { path, items: layout.count, dimension, bytes: layout.byteLength, builtAt: new Date(builtAt).toISOString(), durationMs: Math.round(performance.now() - started) };
-      this.logger.log(`Index rebuilt: ${summary.items} items × ${dimension} dims, ${summary.bytes} bytes in ${summary.durationMs} ms → ${path}`);
+      const summary = {
+        path,
+        items: layout.count,
+        dimension,
+        bytes: layout.byteLength,
+        builtAt: new Date(builtAt).toISOString(),
+        durationMs: Math.round(performance.now() - started),
+      };
+      this.logger.log(
+        `Index rebuilt: ${summary.items} items × ${dimension} dims, ${summary.bytes} bytes in ${summary.durationMs} ms → ${path}`,
+      );
       return summary;
     } finally {
       await scratch.dispose();

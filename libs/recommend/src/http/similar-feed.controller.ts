@@ -21,9 +21,16 @@ export class SimilarFeedController {
       '`rebuild-index` on demand): items written since the last rebuild are not in it.',
   })
   @ApiOkResponse({ type: [SimilarFeedResponse] })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: '`NOT_FOUND`: no such item. `NOT_INDEXED`: the item is newer than the index (it is included from the next rebuild).' })
+  @ApiNotFoundResponse({
+    type: ErrorResponse,
+    description: '`NOT_FOUND`: no such item. `NOT_INDEXED`: the item is newer than the index (it is included from the next rebuild).',
+  })
   @ApiServiceUnavailableResponse({ type: ErrorResponse, description: '`INDEX_NOT_READY`: no index has been built yet.' })
-  async get(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number, @Query() query: SimilarQueryDto): Promise<SimilarFeedResponse[]> {
+  async get(
+    @CurrentUser() me: AuthenticatedUser,
+    @Param('id', IdParamPipe) id: number,
+    @Query() query: SimilarQueryDto,
+  ): Promise<SimilarFeedResponse[]> {
     return (await this.similar.similar(me.id, id, query.limit)).map(toSimilarFeedResponse);
   }
 }

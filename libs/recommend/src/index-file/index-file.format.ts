@@ -57,8 +57,10 @@ export function encodeHeader(layout: IndexLayout): Uint8Array {
 
 /** Reads and checks a header against the file's size; throws `IndexFileError` when anything is off. */
 export function decodeHeader(bytes: Uint8Array, fileSize: number): IndexLayout {
-  if (bytes.byteLength < INDEX_HEADER_BYTES || fileSize < INDEX_HEADER_BYTES) throw new IndexFileError('File too short for an index header');
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString('latin1') !== INDEX_MAGIC) throw new IndexFileError('Not a feed index file (bad magic)');
+  if (bytes.byteLength < INDEX_HEADER_BYTES || fileSize < INDEX_HEADER_BYTES)
+    throw new IndexFileError('File too short for an index header');
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString('latin1') !== INDEX_MAGIC)
+    throw new IndexFileError('Not a feed index file (bad magic)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, INDEX_HEADER_BYTES);
   const version = view.getUint32(8, true);
   if (version !== INDEX_VERSION) throw new IndexFileError(`Unsupported index format version ${version}`);

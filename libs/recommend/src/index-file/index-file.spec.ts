@@ -24,7 +24,14 @@ describe('index file', () => {
       ids: Uint32Array.from([3, 10, 11, 400, 4_000_000_000]),
       rows: [matrix.subarray(0, 16), matrix.subarray(16, 40)],
     });
-    expect(layout).toEqual({ dimension: 8, count: 5, builtAt: 1_700_000_000_123, idsOffset: 64, matrixOffset: 84, byteLength: 84 + 5 * 8 * 4 });
+    expect(layout).toEqual({
+      dimension: 8,
+      count: 5,
+      builtAt: 1_700_000_000_123,
+      idsOffset: 64,
+      matrixOffset: 84,
+      byteLength: 84 + 5 * 8 * 4,
+    });
 
     const loaded = await readIndexFile(path);
     expect(loaded.buffer).toBeInstanceOf(SharedArrayBuffer);
@@ -46,8 +53,12 @@ describe('index file', () => {
 
   it('refuses a row count that does not match the ids, leaving no file and no temporary behind', async () => {
     const path = join(directory, 'index.bin');
-    await expect(writeIndexFile(path, { dimension: 4, builtAt: 1, ids: Uint32Array.from([1, 2]), rows: [rowsOf(1, 4)] })).rejects.toThrow(/Got 1 vectors for 2 ids/);
-    await expect(writeIndexFile(path, { dimension: 4, builtAt: 1, ids: Uint32Array.from([1]), rows: [new Float32Array(3)] })).rejects.toThrow(/whole vectors/);
+    await expect(writeIndexFile(path, { dimension: 4, builtAt: 1, ids: Uint32Array.from([1, 2]), rows: [rowsOf(1, 4)] })).rejects.toThrow(
+      /Got 1 vectors for 2 ids/,
+    );
+    await expect(
+      writeIndexFile(path, { dimension: 4, builtAt: 1, ids: Uint32Array.from([1]), rows: [new Float32Array(3)] }),
+    ).rejects.toThrow(/whole vectors/);
     expect(await readdir(directory)).toEqual([]);
   });
 

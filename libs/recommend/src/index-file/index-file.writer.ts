@@ -46,7 +46,8 @@ export async function writeIndexFile(path: string, content: IndexFileContent): P
       if (chunk.length % content.dimension !== 0) throw new IndexFileError('A chunk of rows must hold whole vectors');
       position += await writeAll(handle, chunk, position);
     }
-    if (position !== layout.byteLength) throw new IndexFileError(`Got ${(position - layout.matrixOffset) / 4 / content.dimension} vectors for ${layout.count} ids`);
+    if (position !== layout.byteLength)
+      throw new IndexFileError(`Got ${(position - layout.matrixOffset) / 4 / content.dimension} vectors for ${layout.count} ids`);
     await handle.sync();
     await handle.close();
     await rename(temporary, path);

@@ -43,7 +43,9 @@ export class FeedIndexStore implements OnModuleInit, OnApplicationShutdown {
       this.watcher = watch(dirname(path), (_event, name) => {
         if (name === null || name === basename(path)) this.scheduleRefresh();
       });
-      this.watcher.on('error', (error) => this.logger.warn(`Watching ${dirname(path)} failed (${error.message}); relying on the periodic check`));
+      this.watcher.on('error', (error) =>
+        this.logger.warn(`Watching ${dirname(path)} failed (${error.message}); relying on the periodic check`),
+      );
     } catch (error) {
       this.logger.warn(`Cannot watch ${dirname(path)} (${String(error)}); relying on the periodic check`);
     }
@@ -100,7 +102,9 @@ export class FeedIndexStore implements OnModuleInit, OnApplicationShutdown {
       this.logger.log(`Serving the recommendation index built at ${new Date(builtAt).toISOString()}: ${count} items × ${dimension} dims`);
     } catch (error) {
       this.failedIdentity = seen;
-      this.logger.error(`Cannot load the recommendation index ${path}: ${error instanceof Error ? error.message : String(error)}; keeping the current one`);
+      this.logger.error(
+        `Cannot load the recommendation index ${path}: ${error instanceof Error ? error.message : String(error)}; keeping the current one`,
+      );
     }
   }
 }

@@ -40,7 +40,9 @@ export async function searchThreadScript(): Promise<string> {
   const cached = join(tmpdir(), `gym-similarity-search-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.js`);
   if (!existsSync(cached)) {
     const ts = await import('typescript');
-    const output = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const output = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
     const temporary = `${cached}.${process.pid}.tmp`;
     await writeFile(temporary, output);
     await rename(temporary, cached);
@@ -79,7 +81,8 @@ export class SearchThreadPool implements OnModuleInit, OnApplicationShutdown {
 
   search(index: LoadedIndex, feedId: number, limit: number): Promise<SearchOutcome> {
     if (this.closing) return Promise.reject(new SearchPoolClosedError());
-    if (this.threads.length === 0) return Promise.reject(new Error('The search thread pool has no threads (not started, or they failed to start)'));
+    if (this.threads.length === 0)
+      return Promise.reject(new Error('The search thread pool has no threads (not started, or they failed to start)'));
     const { buffer, layout } = index;
     return new Promise<SearchOutcome>((resolve, reject) => {
       const request: SearchRequest = {
@@ -145,7 +148,11 @@ export class SearchThreadPool implements OnModuleInit, OnApplicationShutdown {
       thread.task?.reject(new Error('A search thread stopped'));
       thread.task = null;
       // replace a thread that died while serving; one that never came up would only die again
-      if (!this.closing && thread.online) void this.spawn().then(() => this.dispatch(), () => undefined);
+      if (!this.closing && thread.online)
+        void this.spawn().then(
+          () => this.dispatch(),
+          () => undefined,
+        );
     });
     return new Promise<void>((resolve, reject) => {
       worker.once('online', () => {

@@ -12,7 +12,10 @@ function sharedIndex(ids: number[], rows: number[][]): LoadedIndex {
   const vectors = new Float32Array(buffer, layout.matrixOffset, ids.length * dimension);
   rows.forEach((row, i) => {
     const norm = Math.hypot(...row) || 1;
-    vectors.set(row.map((value) => value / norm), i * dimension);
+    vectors.set(
+      row.map((value) => value / norm),
+      i * dimension,
+    );
   });
   return { buffer, layout, fileIdentity: 'memory' };
 }
@@ -80,7 +83,13 @@ describe('similarity search', () => {
 
     it('spreads concurrent searches over every thread and keeps old and new indexes apart', async () => {
       const old = sharedIndex(ids, rows);
-      const next = sharedIndex([2, 7], [[1, 0, 0, 0], [1, 0, 0, 0]]);
+      const next = sharedIndex(
+        [2, 7],
+        [
+          [1, 0, 0, 0],
+          [1, 0, 0, 0],
+        ],
+      );
       const before = pool.searchesPerThread();
       const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => pool.search(i % 2 ? next : old, 2, 1)));
       expect(outcomes.filter((_, i) => i % 2 === 1).every((o) => o.status === 'found' && o.neighbours[0].id === 7)).toBe(true);

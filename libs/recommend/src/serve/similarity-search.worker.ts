@@ -38,7 +38,11 @@ export function findNearest(ids: Uint32Array, vectors: Float32Array, dimension: 
     let dot = 0;
     let i = 0;
     for (; i + 3 < dimension; i += 4) {
-      dot += query[i] * vectors[base + i] + query[i + 1] * vectors[base + i + 1] + query[i + 2] * vectors[base + i + 2] + query[i + 3] * vectors[base + i + 3];
+      dot +=
+        query[i] * vectors[base + i] +
+        query[i + 1] * vectors[base + i + 1] +
+        query[i + 2] * vectors[base + i + 2] +
+        query[i + 3] * vectors[base + i + 3];
     }
     for (; i < dimension; i++) dot += query[i] * vectors[base + i];
     if (dot <= 0 || (size === limit && dot <= topScores[size - 1])) continue;

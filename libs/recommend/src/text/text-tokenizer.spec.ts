@@ -1,7 +1,13 @@
 import { tokenize } from './text-tokenizer';
 
-const words = (text: string) => tokenize(text).filter((term) => term.kind === 'w').map((term) => term.value);
-const bigrams = (text: string) => tokenize(text).filter((term) => term.kind === 'b').map((term) => term.value);
+const words = (text: string) =>
+  tokenize(text)
+    .filter((term) => term.kind === 'w')
+    .map((term) => term.value);
+const bigrams = (text: string) =>
+  tokenize(text)
+    .filter((term) => term.kind === 'b')
+    .map((term) => term.value);
 
 describe('tokenize', () => {
   it('lower-cases Latin text and splits it on anything but letters and digits', () => {

@@ -71,7 +71,13 @@ export class ReleaseDemoSeeder {
     const cars: Car[] = [];
     for (const [carNumber, type, palletCount] of CARS) cars.push(await inContext(() => this.cars.create({ carNumber, type, palletCount })));
     const first = wallClock(this.clock.now(), this.config.timezone).date;
-    const summary: ReleaseSeedSummary = { cars: cars.length, pallets: cars.reduce((sum, car) => sum + car.pallets.length, 0), days: DAYS, orders: 0, loaded: 0 };
+    const summary: ReleaseSeedSummary = {
+      cars: cars.length,
+      pallets: cars.reduce((sum, car) => sum + car.pallets.length, 0),
+      days: DAYS,
+      orders: 0,
+      loaded: 0,
+    };
     for (let day = 0; day < DAYS; day++) {
       const ymd = ymdOf(addDays(first, day - DAYS_BEFORE));
       const lines = Array.from({ length: options.ordersPerDay ?? 60 }, () => this.newLine(ymd, random));

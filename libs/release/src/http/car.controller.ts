@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { CarService } from '../car.service';
@@ -55,7 +64,10 @@ export class CarController {
 
   @Get(':id/release-sheet')
   @QueryBudget(2)
-  @ApiOperation({ summary: "A car's release sheet for a day (staff)", description: 'The orders loaded on its pallets, by pallet seq, then location name.' })
+  @ApiOperation({
+    summary: "A car's release sheet for a day (staff)",
+    description: 'The orders loaded on its pallets, by pallet seq, then location name.',
+  })
   @ApiOkResponse({ type: ReleaseSheetResponse })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
   @ApiNotFoundResponse({ type: ErrorResponse })

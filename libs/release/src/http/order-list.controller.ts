@@ -3,7 +3,13 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiO
 import { ArrayBodyPipe, ErrorResponse, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { OrderListService } from '../order-list.service';
-import { CreateOrderListDto, MAX_ORDER_LISTS_PER_REQUEST, OrderListQueryDto, OrderListResponse, toOrderListResponse } from './dto/order-list.dto';
+import {
+  CreateOrderListDto,
+  MAX_ORDER_LISTS_PER_REQUEST,
+  OrderListQueryDto,
+  OrderListResponse,
+  toOrderListResponse,
+} from './dto/order-list.dto';
 
 @ApiTags('release: order lists')
 @ApiBearerAuth()
@@ -20,13 +26,18 @@ export class OrderListController {
   @ApiBody({ type: [CreateOrderListDto] })
   @ApiCreatedResponse({ type: [OrderListResponse] })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
-  async create(@Body(new ArrayBodyPipe(CreateOrderListDto, { maxItems: MAX_ORDER_LISTS_PER_REQUEST })) body: CreateOrderListDto[]): Promise<OrderListResponse[]> {
+  async create(
+    @Body(new ArrayBodyPipe(CreateOrderListDto, { maxItems: MAX_ORDER_LISTS_PER_REQUEST })) body: CreateOrderListDto[],
+  ): Promise<OrderListResponse[]> {
     return (await this.orders.create(body)).map(toOrderListResponse);
   }
 
   @Get()
   @QueryBudget(1)
-  @ApiOperation({ summary: "A day's order lines (staff)", description: 'In the order entered; ?palletId= for one pallet, ?unloaded=true for those on no pallet.' })
+  @ApiOperation({
+    summary: "A day's order lines (staff)",
+    description: 'In the order entered; ?palletId= for one pallet, ?unloaded=true for those on no pallet.',
+  })
   @ApiOkResponse({ type: [OrderListResponse] })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
   async list(@Query() query: OrderListQueryDto): Promise<OrderListResponse[]> {

@@ -32,7 +32,12 @@ export class CreditResponse {
   @ApiProperty({ enum: CreditType }) type!: CreditType;
   @ApiProperty({ description: 'Negative for use and expire entries' }) count!: number;
   @ApiProperty({ example: '2026-12-01' }) startDate!: string;
-  @ApiProperty({ type: String, nullable: true, example: '2026-12-31', description: 'Purchases only: first day the credits no longer count' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-12-31',
+    description: 'Purchases only: first day the credits no longer count',
+  })
   endDate!: string | null;
   @ApiProperty({ type: Number, nullable: true }) pricePolicyId!: number | null;
   @ApiProperty({ type: Number, nullable: true }) reservationId!: number | null;

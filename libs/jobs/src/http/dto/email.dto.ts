@@ -30,7 +30,12 @@ export class TaskStatusResponse {
   @ApiProperty({ enum: ['waiting', 'active', 'delayed', 'completed', 'failed'] }) state!: string;
   @ApiProperty({ description: '0 to 100' }) progress!: number;
   @ApiProperty({ description: 'Attempts made so far' }) attempts!: number;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'For email: { sent, rejected: [{ recipient, error }] }' })
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'For email: { sent, rejected: [{ recipient, error }] }',
+  })
   result!: unknown;
   @ApiProperty({ type: String, nullable: true, description: 'The last failure' }) error!: string | null;
 }

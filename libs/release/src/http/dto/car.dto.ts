@@ -51,7 +51,7 @@ export class CarResponse extends CarSummaryResponse {
 export class PalletLoadResponse {
   @ApiProperty() id!: number;
   @ApiProperty({ example: 1 }) seq!: number;
-  @ApiProperty({ description: "Order lines loaded on the pallet on the day asked for" }) orderCount!: number;
+  @ApiProperty({ description: 'Order lines loaded on the pallet on the day asked for' }) orderCount!: number;
 }
 
 export function toCarResponse(car: Car): CarResponse {

@@ -24,4 +24,7 @@ export class ReleaseSheetResponse {
   @ApiProperty({ type: [ReleaseRowResponse], description: 'By pallet seq, then location name' }) rows!: ReleaseRowResponse[];
 }
 
-export const toReleaseSheetResponse = (sheet: ReleaseSheet): ReleaseSheetResponse => ({ title: sheet.title, rows: sheet.rows.map(toReleaseRowResponse) });
+export const toReleaseSheetResponse = (sheet: ReleaseSheet): ReleaseSheetResponse => ({
+  title: sheet.title,
+  rows: sheet.rows.map(toReleaseRowResponse),
+});
