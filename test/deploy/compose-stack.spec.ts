@@ -121,7 +121,7 @@ describe('docker-compose.yml: the api and the worker', () => {
 
   it('start with a configuration the app accepts, on a fresh clone without .env', () => {
     expect(() => loadConfig(serviceEnvironment(api))).not.toThrow();
-    expect(loadConfig(serviceEnvironment(api)).port).toBe(8000);
+    expect(loadConfig(serviceEnvironment(api)).http.port).toBe(8000);
   });
 
   it('read .env when there is one, and start without it', () => {

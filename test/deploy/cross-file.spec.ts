@@ -94,7 +94,7 @@ describe('ports', () => {
     const nginxServer = find(loadNginxConfig(), 'server')[0];
     const upstream = find(nginxServer.children, 'set', '$api_upstream')[0]?.args[1] ?? '';
     const ports = {
-      appDefault: environmentVariables().get('PORT'),
+      appDefault: String(environmentVariables().get('PORT')),
       envExample: loadEnvExample().PORT,
       dockerfileExpose: DockerfileParser.parse(readRepoFile('Dockerfile'))
         .getInstructions()

@@ -13,11 +13,11 @@ export const BODY_LIMIT = '1mb';
 /** Everything main.ts and the e2e tests share: the app as clients see it. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
-  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
+  if (config.http.trustProxyHops > 0) app.set('trust proxy', config.http.trustProxyHops);
   app.use(requestIdMiddleware);
   app.use(securityHeaders(['/release/report', QUEUE_DASHBOARD_PATH]));
   app.enableCors({
-    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,
     exposedHeaders: ['X-Request-Id', 'X-Query-Count'],
   });

@@ -12,8 +12,8 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   const config = app.get(AppConfig);
   closeOnSignals(app, 'API');
-  await app.listen(config.port);
-  Logger.log(`API listening on http://localhost:${config.port} (Swagger at /swagger)`, 'Bootstrap');
+  await app.listen(config.http.port);
+  Logger.log(`API listening on http://localhost:${config.http.port} (Swagger at /swagger)`, 'Bootstrap');
 }
 
 bootstrap().catch((error: unknown) => {

@@ -23,25 +23,25 @@ export class MaintenanceSchedule {
 
   /** Called by main.ts once MySQL and Redis answer. */
   async register(): Promise<void> {
-    await this.schedule(EXPIRE_CREDITS_JOB, this.config.expireCreditsCron, 'Credit expiry');
-    await this.schedule(REBUILD_INDEX_JOB, this.config.rebuildIndexCron, 'Recommendation index rebuild');
-    const indexExists = await access(this.config.recommendIndexPath).then(
+    await this.schedule(EXPIRE_CREDITS_JOB, this.config.jobs.expireCreditsCron, 'Credit expiry');
+    await this.schedule(REBUILD_INDEX_JOB, this.config.recommend.rebuildCron, 'Recommendation index rebuild');
+    const indexExists = await access(this.config.recommend.indexPath).then(
       () => true,
       () => false,
     );
     if (!indexExists) {
       await this.queue.add(REBUILD_INDEX_JOB, {}, this.retention());
-      this.logger.log(`No recommendation index at ${this.config.recommendIndexPath} yet: a rebuild is queued now`);
+      this.logger.log(`No recommendation index at ${this.config.recommend.indexPath} yet: a rebuild is queued now`);
     }
   }
 
   private retention(): { removeOnComplete: { age: number }; removeOnFail: { age: number } } {
-    const retention = { age: this.config.taskRetentionSeconds };
+    const retention = { age: this.config.jobs.taskRetentionSeconds };
     return { removeOnComplete: retention, removeOnFail: retention };
   }
 
   private async schedule(name: string, cron: string, what: string): Promise<void> {
-    const repeat = { cron, tz: this.config.timezone };
+    const repeat = { cron, tz: this.config.gym.timezone };
     const stale = (await this.queue.getRepeatableJobs()).filter(
       (job) => job.name === name && (job.cron !== repeat.cron || job.tz !== repeat.tz),
     );

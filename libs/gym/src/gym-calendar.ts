@@ -14,7 +14,7 @@ export class GymCalendar {
   }
 
   now(): { date: string; time: string } {
-    return wallClock(this.clock.now(), this.config.timezone);
+    return wallClock(this.clock.now(), this.config.gym.timezone);
   }
 
   today(): string {

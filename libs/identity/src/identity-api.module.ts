@@ -27,13 +27,13 @@ import { IdentityModule } from './identity.module';
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        const ttl = config.loginRateWindowSeconds * 1000;
+        const ttl = config.auth.loginRateWindowSeconds * 1000;
         const client = (req: Record<string, unknown>) => (req as unknown as Request).ip ?? 'unknown';
         const username = (req: Record<string, unknown>) => String((req as unknown as Request).body?.username ?? '').toLowerCase();
         return {
           throttlers: [
-            { name: 'login-client', ttl, limit: config.loginRateLimit * 3, getTracker: client },
-            { name: 'login-username', ttl, limit: config.loginRateLimit, getTracker: (req) => `${client(req)}|${username(req)}` },
+            { name: 'login-client', ttl, limit: config.auth.loginRateLimit * 3, getTracker: client },
+            { name: 'login-username', ttl, limit: config.auth.loginRateLimit, getTracker: (req) => `${client(req)}|${username(req)}` },
           ],
         };
       },
@@ -41,8 +41,8 @@ import { IdentityModule } from './identity.module';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
-        signOptions: { algorithm: 'HS256', expiresIn: config.jwtExpiresInSeconds, issuer: TOKEN_ISSUER },
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.auth.jwtExpiresInSeconds, issuer: TOKEN_ISSUER },
         verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER },
       }),
     }),

@@ -14,7 +14,7 @@ import { TaskService } from './tasks/task.service';
     BullModule.forRootAsync({
       inject: [AppConfig],
       // a short disconnect timeout lets a process stop promptly even while Redis is unreachable
-      useFactory: (config: AppConfig) => ({ url: config.redisUrl, prefix: 'gym', redis: { disconnectTimeout: 200 } }),
+      useFactory: (config: AppConfig) => ({ url: config.redis.url, prefix: 'gym', redis: { disconnectTimeout: 200 } }),
     }),
     BullModule.registerQueue({ name: EMAIL_QUEUE }, { name: MAINTENANCE_QUEUE }),
   ],

@@ -12,7 +12,7 @@ import { SimilarFeedService } from './similar-feed.service';
   controllers: [SimilarFeedController],
   providers: [
     FeedIndexStore,
-    { provide: SearchThreadPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SearchThreadPool(config.recommendThreads) },
+    { provide: SearchThreadPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SearchThreadPool(config.recommend.threads) },
     SimilarFeedService,
   ],
 })

@@ -21,6 +21,6 @@ export class CreateDefaultUserCommand extends CommandRunner {
 
   @CreateRequestContext()
   private ensure(): Promise<boolean> {
-    return this.users.ensureDefaultAdmin(this.config.adminPassword);
+    return this.users.ensureDefaultAdmin(this.config.auth.adminPassword);
   }
 }

@@ -13,8 +13,8 @@ export class WaitForDbCommand extends CommandRunner {
 
   async run(_args: string[], options: WaitForDbOptions): Promise<void> {
     await waitForDependencies({
-      databaseUrl: this.config.databaseUrl,
-      redisUrl: this.config.redisUrl,
+      databaseUrl: this.config.db.url,
+      redisUrl: this.config.redis.url,
       timeoutSeconds: options.timeout,
       log: (line) => console.log(line),
     });

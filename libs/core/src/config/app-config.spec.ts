@@ -1,32 +1,29 @@
-import { ConfigError, Environment, loadConfig } from './app-config';
+import { ConfigError, configVariables, Environment, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({
-      environment: Environment.Development,
-      port: 8000,
-      databaseUrl: 'mysql://root@127.0.0.1:3306/gym',
-      redisUrl: 'redis://127.0.0.1:6379',
-      smtpUrl: 'smtp://127.0.0.1:1025',
-      timezone: 'Asia/Seoul',
-      adminPassword: 'admin',
-      jwtExpiresInSeconds: 3600,
-    });
-    expect(config.databaseName).toBe('gym');
+    expect(config.environment).toBe(Environment.Development);
+    expect(config.http.port).toBe(8000);
+    expect(config.db.url).toBe('mysql://root@127.0.0.1:3306/gym');
+    expect(config.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(config.mail.smtpUrl).toBe('smtp://127.0.0.1:1025');
+    expect(config.gym.timezone).toBe('Asia/Seoul');
+    expect(config.auth).toMatchObject({ adminPassword: 'admin', jwtExpiresInSeconds: 3600 });
+    expect(config.db.name).toBe('gym');
     expect(config.exposesQueryCount).toBe(true);
   });
 
   it('defaults the recommendation settings and resolves the index path from the working directory', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({
-      recommendDimension: 256,
-      recommendThreads: 2,
-      recommendReloadIntervalMs: 5000,
-      rebuildIndexCron: '*/30 * * * *',
+    expect(config.recommend).toMatchObject({
+      dimension: 256,
+      threads: 2,
+      reloadIntervalMs: 5000,
+      rebuildCron: '*/30 * * * *',
     });
-    expect(config.recommendIndexPath).toBe(`${process.cwd()}/var/feed-index.bin`);
-    expect(loadConfig({ RECOMMEND_INDEX_PATH: '/srv/index/feed.bin' }).recommendIndexPath).toBe('/srv/index/feed.bin');
+    expect(config.recommend.indexPath).toBe(`${process.cwd()}/var/feed-index.bin`);
+    expect(loadConfig({ RECOMMEND_INDEX_PATH: '/srv/index/feed.bin' }).recommend.indexPath).toBe('/srv/index/feed.bin');
     expect(() => loadConfig({ RECOMMEND_THREADS: '0', RECOMMEND_DIMENSION: '8', REBUILD_INDEX_CRON: 'hourly' })).toThrow(
       /RECOMMEND_DIMENSION[\s\S]*RECOMMEND_THREADS[\s\S]*REBUILD_INDEX_CRON must be a five-field cron expression/,
     );
@@ -35,15 +32,28 @@ describe('loadConfig', () => {
   it('names every bad variable in one clear error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x/y', APP_TIMEZONE: 'Mars/Olympus' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'postgres://x/y',
+        APP_TIMEZONE: 'Mars/Olympus',
+        CORS_ORIGINS: 'https://a.example,ftp://b',
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    expect(message).toMatch(/PORT: /);
+    expect(message).toMatch(/PORT: PORT must be an integer/);
     expect(message).toMatch(/DATABASE_URL must look like mysql:/);
     expect(message).toMatch(/APP_TIMEZONE: unknown time zone "Mars\/Olympus"/);
+    expect(message).toMatch(/CORS_ORIGINS: CORS_ORIGINS must be a comma-separated list/);
+  });
+
+  it('splits the CORS origins', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example,http://b.example:8080' }).http.corsOrigins).toEqual([
+      'https://a.example',
+      'http://b.example:8080',
+    ]);
   });
 
   it('refuses to start in production with default or missing secrets', () => {
@@ -55,8 +65,15 @@ describe('loadConfig', () => {
 
   it('accepts a complete production configuration and hides query counts there', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 's3cret-admin', PORT: '3000' });
-    expect(config.port).toBe(3000);
+    expect(config.http.port).toBe(3000);
     expect(config.isProduction).toBe(true);
     expect(config.exposesQueryCount).toBe(false);
+  });
+
+  it('lists every variable once, with its default', () => {
+    const variables = configVariables().map((entry) => entry.variable);
+    expect(new Set(variables).size).toBe(variables.length);
+    expect(configVariables()).toContainEqual({ variable: 'PORT', defaultValue: 8000 });
+    expect(variables).toHaveLength(26);
   });
 });

@@ -14,7 +14,7 @@ export interface OrmConnectionOptions {
 export function createOrmOptions(config: AppConfig, options: OrmConnectionOptions = {}): Options<MySqlDriver> {
   return {
     driver: MySqlDriver,
-    clientUrl: config.databaseUrl,
+    clientUrl: config.db.url,
     connect: options.connect ?? true,
     ensureDatabase: true,
     timezone: '+00:00',
@@ -34,6 +34,6 @@ export function createOrmOptions(config: AppConfig, options: OrmConnectionOption
       snapshot: false,
       emit: 'ts',
     },
-    onQuery: createQueryObserver({ threshold: config.nPlusOneThreshold, mode: config.nPlusOneMode }),
+    onQuery: createQueryObserver({ threshold: config.diagnostics.nPlusOneThreshold, mode: config.diagnostics.nPlusOneMode }),
   };
 }

@@ -30,7 +30,7 @@ export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
       inject: [AppConfig, LOG_DESTINATION],
       useFactory: (config: AppConfig, destination: DestinationStream | null) => {
         const options: Options = {
-          level: config.logLevel,
+          level: config.log.level,
           genReqId: (req) => req.id ?? randomUUID(),
           customProps: (req) => ({ requestId: req.id }),
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },

@@ -14,7 +14,7 @@ export class RedisConnection implements OnApplicationShutdown {
   private closing = false;
 
   constructor(config: AppConfig) {
-    this.client = new Redis(config.redisUrl, {
+    this.client = new Redis(config.redis.url, {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
       connectTimeout: 2_000,

@@ -22,11 +22,11 @@ export class AuthService {
   async issueToken(user: Pick<User, 'id' | 'username' | 'isStaff'>): Promise<IssuedToken> {
     const claims: TokenClaims = { sub: user.id, username: user.username, staff: user.isStaff };
     const accessToken = await this.jwt.signAsync(claims);
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtExpiresInSeconds };
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.auth.jwtExpiresInSeconds };
   }
 
   /** The session cookie's attributes: it lives as long as the token; Secure in production (HTTPS). */
   sessionCookieOptions(path?: string): CookieOptions {
-    return sessionCookieOptions(this.config.jwtExpiresInSeconds, this.config.isProduction, path);
+    return sessionCookieOptions(this.config.auth.jwtExpiresInSeconds, this.config.isProduction, path);
   }
 }

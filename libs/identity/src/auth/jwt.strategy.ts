@@ -8,7 +8,7 @@ import { type AuthenticatedUser, type TokenClaims, tokenVerification, toAuthenti
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(config: AppConfig) {
-    super(tokenVerification(config.jwtSecret, ExtractJwt.fromAuthHeaderAsBearerToken()));
+    super(tokenVerification(config.auth.jwtSecret, ExtractJwt.fromAuthHeaderAsBearerToken()));
   }
 
   validate(claims: TokenClaims): AuthenticatedUser {

@@ -31,10 +31,10 @@ export class EmailDispatcher {
     const job = await withTimeout(
       this.queue.add(SEND_EMAIL_JOB, data, {
         jobId: `${EMAIL_QUEUE}-${randomUUID()}`,
-        attempts: this.config.emailAttempts,
-        backoff: { type: 'exponential', delay: this.config.emailBackoffMs },
-        removeOnComplete: { age: this.config.taskRetentionSeconds },
-        removeOnFail: { age: this.config.taskRetentionSeconds },
+        attempts: this.config.jobs.emailAttempts,
+        backoff: { type: 'exponential', delay: this.config.jobs.emailBackoffMs },
+        removeOnComplete: { age: this.config.jobs.taskRetentionSeconds },
+        removeOnFail: { age: this.config.jobs.taskRetentionSeconds },
       }),
       2_000,
       'enqueue timed out',

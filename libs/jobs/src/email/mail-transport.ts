@@ -16,7 +16,7 @@ export class MailTransport implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {
     const options: SMTPPool.Options = {
-      url: config.smtpUrl,
+      url: config.mail.smtpUrl,
       pool: true,
       maxConnections: 2,
       connectionTimeout: 10_000,
@@ -27,7 +27,7 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    await this.transporter.sendMail({ from: this.config.mailFrom, ...mail });
+    await this.transporter.sendMail({ from: this.config.mail.from, ...mail });
   }
 
   onApplicationShutdown(): void {

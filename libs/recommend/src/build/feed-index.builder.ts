@@ -41,7 +41,7 @@ export class FeedIndexBuilder {
 
   async rebuild(): Promise<IndexBuildSummary> {
     const started = performance.now();
-    const { recommendIndexPath: path, recommendDimension: dimension } = this.config;
+    const { indexPath: path, dimension } = this.config.recommend;
     await mkdir(dirname(path), { recursive: true });
     const scratch = await ScratchMatrixFile.create(temporaryPathBeside(path, 'rows'));
     try {

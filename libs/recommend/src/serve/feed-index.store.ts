@@ -35,7 +35,7 @@ export class FeedIndexStore implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    const path = this.config.recommendIndexPath;
+    const path = this.config.recommend.indexPath;
     await mkdir(dirname(path), { recursive: true });
     await this.refresh();
     if (!this.index) this.logger.warn(`No recommendation index at ${path} yet; run "npm run cli -- rebuild-index" or wait for the worker`);
@@ -49,7 +49,7 @@ export class FeedIndexStore implements OnModuleInit, OnApplicationShutdown {
     } catch (error) {
       this.logger.warn(`Cannot watch ${dirname(path)} (${String(error)}); relying on the periodic check`);
     }
-    this.timer = setInterval(() => this.scheduleRefresh(), this.config.recommendReloadIntervalMs);
+    this.timer = setInterval(() => this.scheduleRefresh(), this.config.recommend.reloadIntervalMs);
     this.timer.unref();
   }
 
@@ -90,7 +90,7 @@ export class FeedIndexStore implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async load(): Promise<void> {
-    const path = this.config.recommendIndexPath;
+    const path = this.config.recommend.indexPath;
     const seen = await stat(path).then(fileIdentity, () => null);
     if (seen === null || seen === this.index?.fileIdentity || seen === this.failedIdentity) return;
     try {

@@ -70,7 +70,7 @@ export class ReleaseDemoSeeder {
     const random = new SeededRandom(options.seed);
     const cars: Car[] = [];
     for (const [carNumber, type, palletCount] of CARS) cars.push(await inContext(() => this.cars.create({ carNumber, type, palletCount })));
-    const first = wallClock(this.clock.now(), this.config.timezone).date;
+    const first = wallClock(this.clock.now(), this.config.gym.timezone).date;
     const summary: ReleaseSeedSummary = {
       cars: cars.length,
       pallets: cars.reduce((sum, car) => sum + car.pallets.length, 0),

@@ -1,0 +1,138 @@
+import { resolve } from 'node:path';
+import { IsNotEmpty, Matches } from 'class-validator';
+import { ChoiceSetting, CronSetting, Env, IntSetting, TextSetting, UrlSetting } from './setting.decorators';
+
+export enum Environment {
+  Development = 'development',
+  Production = 'production',
+  Test = 'test',
+}
+
+export type NPlusOneMode = 'off' | 'warn' | 'throw';
+
+export const DEV_JWT_SECRET = 'dev-only-jwt-secret-do-not-use-in-production';
+export const DEV_ADMIN_PASSWORD = 'admin';
+
+const splitList = (raw: string): string[] => raw.split(',');
+
+/** NODE_ENV. */
+export class RuntimeSettings {
+  @ChoiceSetting('NODE_ENV', Object.values(Environment))
+  environment: Environment = Environment.Development;
+}
+
+/** The HTTP listener and what it trusts. */
+export class HttpSettings {
+  @IntSetting('PORT', 1, 65535)
+  port = 8000;
+
+  @Env('CORS_ORIGINS', splitList)
+  @Matches(/^https?:\/\/[^,\s]+$/, {
+    each: true,
+    message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.com',
+  })
+  corsOrigins: string[] = [];
+
+  @IntSetting('TRUST_PROXY_HOPS', 0, 10)
+  trustProxyHops = 0;
+}
+
+export class DatabaseSettings {
+  @UrlSetting('DATABASE_URL', /^mysql:\/\/[^/]+\/[A-Za-z0-9_]+$/, 'mysql://user:password@host:port/database')
+  url = 'mysql://root@127.0.0.1:3306/gym';
+
+  /** The database name in the URL. */
+  get name(): string {
+    return new URL(this.url).pathname.slice(1);
+  }
+}
+
+export class RedisSettings {
+  @UrlSetting('REDIS_URL', /^rediss?:\/\/.+/, 'redis://host:port')
+  url = 'redis://127.0.0.1:6379';
+}
+
+/** Tokens, the default staff account and the login limit. */
+export class AuthSettings {
+  @TextSetting('JWT_SECRET')
+  jwtSecret = '';
+
+  @IntSetting('JWT_EXPIRES_IN', 60)
+  jwtExpiresInSeconds = 3600;
+
+  @TextSetting('ADMIN_PASSWORD')
+  adminPassword = '';
+
+  @IntSetting('LOGIN_RATE_LIMIT', 1)
+  loginRateLimit = 10;
+
+  @IntSetting('LOGIN_RATE_WINDOW_SECONDS', 1)
+  loginRateWindowSeconds = 60;
+}
+
+export class MailSettings {
+  @UrlSetting('SMTP_URL', /^smtps?:\/\/.+/, 'smtp://host:port')
+  smtpUrl = 'smtp://127.0.0.1:1025';
+
+  @TextSetting('MAIL_FROM', true)
+  from = 'Gym <no-reply@gym.local>';
+}
+
+/** Queued and scheduled work. */
+export class JobsSettings {
+  @IntSetting('EMAIL_ATTEMPTS', 1, 20)
+  emailAttempts = 5;
+
+  @IntSetting('EMAIL_BACKOFF_MS', 10)
+  emailBackoffMs = 5_000;
+
+  @IntSetting('TASK_RETENTION_HOURS', 24)
+  taskRetentionHours = 48;
+
+  @CronSetting('EXPIRE_CREDITS_CRON')
+  expireCreditsCron = '5 0 * * *';
+
+  get taskRetentionSeconds(): number {
+    return this.taskRetentionHours * 3600;
+  }
+}
+
+export class GymSettings {
+  /** The gym's time zone: "today" and "days before" are counted in it. */
+  @TextSetting('APP_TIMEZONE')
+  timezone = 'Asia/Seoul';
+}
+
+/** The query counter's N+1 detector. */
+export class DiagnosticsSettings {
+  @IntSetting('N_PLUS_ONE_THRESHOLD', 2)
+  nPlusOneThreshold = 10;
+
+  @ChoiceSetting('N_PLUS_ONE_MODE', ['off', 'warn', 'throw'])
+  nPlusOneMode: NPlusOneMode = 'warn';
+}
+
+export class LogSettings {
+  @ChoiceSetting('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  level = 'info';
+}
+
+/** The recommendation index. */
+export class RecommendSettings {
+  /** Absolute path of the index file (a relative value resolves from the working directory). */
+  @Env('RECOMMEND_INDEX_PATH', resolve)
+  @IsNotEmpty()
+  indexPath = resolve('var/feed-index.bin');
+
+  @IntSetting('RECOMMEND_DIMENSION', 16, 4096)
+  dimension = 256;
+
+  @IntSetting('RECOMMEND_THREADS', 1, 64)
+  threads = 2;
+
+  @IntSetting('RECOMMEND_RELOAD_INTERVAL_MS', 50)
+  reloadIntervalMs = 5_000;
+
+  @CronSetting('REBUILD_INDEX_CRON')
+  rebuildCron = '*/30 * * * *';
+}
