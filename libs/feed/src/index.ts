@@ -10,4 +10,5 @@ export * from './feed-reactions.service';
 export * from './feed.module';
 export * from './feed.service';
 export * from './feed-text.reader';
-export { FeedAuthorResponse, FeedResponse, toFeedResponse } from './http/dto/feed.response';
+export { FeedAuthorResponse } from './http/dto/feed-author.response';
+export { FeedResponse, toFeedResponse } from './http/dto/feed.response';

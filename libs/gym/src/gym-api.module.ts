@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { GymModule } from './gym.module';
-import { CreditController } from './http/credit.controller';
-import { LessonController } from './http/lesson.controller';
-import { MemberController } from './http/member.controller';
-import { PricePolicyController } from './http/price-policy.controller';
-import { ReservationController } from './http/reservation.controller';
+import { CreditController } from './credits/credit.controller';
+import { LessonController } from './lessons/lesson.controller';
+import { MemberController } from './members/member.controller';
+import { PricePolicyController } from './price-policies/price-policy.controller';
+import { ReservationController } from './bookings/reservation.controller';
 
 @Module({
   imports: [GymModule],

@@ -2,19 +2,19 @@ import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { TimeModule } from '@app/core';
 import { IdentityModule } from '@app/identity';
-import { BookingService } from './booking.service';
-import { CreditExpiryService } from './credit-expiry.service';
-import { CreditLedgerService } from './credit-ledger.service';
+import { BookingService } from './bookings/booking.service';
+import { CreditExpiryService } from './credits/credit-expiry.service';
+import { CreditLedgerService } from './credits/credit-ledger.service';
 import { GymDemoSeeder } from './demo/gym-demo-seeder';
-import { Credit } from './entities/credit.entity';
-import { Lesson } from './entities/lesson.entity';
-import { PricePolicy } from './entities/price-policy.entity';
-import { Reservation } from './entities/reservation.entity';
+import { Credit } from './credits/credit.entity';
+import { Lesson } from './lessons/lesson.entity';
+import { PricePolicy } from './price-policies/price-policy.entity';
+import { Reservation } from './bookings/reservation.entity';
 import { GymCalendar } from './gym-calendar';
-import { LessonService } from './lesson.service';
-import { MemberProfileService } from './member-profile.service';
-import { MemberReservationsReader } from './member-reservations.reader';
-import { PricePolicyService } from './price-policy.service';
+import { LessonService } from './lessons/lesson.service';
+import { MemberProfileService } from './members/member-profile.service';
+import { MemberReservationsReader } from './members/member-reservations.reader';
+import { PricePolicyService } from './price-policies/price-policy.service';
 
 const services = [
   BookingService,

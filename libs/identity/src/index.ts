@@ -2,6 +2,7 @@ export * from './auth/auth.decorators';
 export * from './auth/authenticated-user';
 export * from './entities/image.entity';
 export * from './entities/user.entity';
+export * from './http/dto/image.response';
 export * from './http/dto/user.response';
 export * from './identity-api.module';
 export * from './identity.errors';

@@ -1,6 +1,6 @@
 import { EntityRepository } from '@mikro-orm/mysql';
 import type { Car } from './entities/car.entity';
-import type { Ymd } from './ymd';
+import type { Ymd } from './release-day';
 
 /** A car with the number of its pallets. */
 export interface CarSummary {

@@ -5,7 +5,7 @@ import { NotFoundError } from '@app/core';
 import type { CarSummary, PalletLoad } from './car.repository';
 import { Car } from './entities/car.entity';
 import { CarNumberTakenError } from './release.errors';
-import type { Ymd } from './ymd';
+import type { Ymd } from './release-day';
 
 export interface NewCar {
   carNumber: string;

@@ -10,4 +10,4 @@ export * from './release-api.module';
 export * from './release-sheet.service';
 export * from './release.errors';
 export * from './release.module';
-export * from './ymd';
+export * from './release-day';

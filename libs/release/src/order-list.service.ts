@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
 import { ValidationFailedError } from '@app/core';
 import { type NewOrderList, OrderList } from './entities/order-list.entity';
-import type { Ymd } from './ymd';
+import type { Ymd } from './release-day';
 
 export interface OrderListQuery {
   ymd: Ymd;

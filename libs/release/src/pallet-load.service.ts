@@ -5,7 +5,7 @@ import { NotFoundError, retryOnDeadlock } from '@app/core';
 import { OrderList } from './entities/order-list.entity';
 import { Pallet } from './entities/pallet.entity';
 import { InvalidOrderListError } from './release.errors';
-import type { Ymd } from './ymd';
+import type { Ymd } from './release-day';
 
 /**
  * Loading a pallet. One transaction locks the pallet row (so two loads of one pallet run one

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/mysql';
 import { NotFoundError } from '@app/core';
 import type { ReleaseRow } from './car.repository';
 import { Car } from './entities/car.entity';
-import { releaseTitle, type Ymd } from './ymd';
+import { releaseTitle, type Ymd } from './release-day';
 
 /** What a car takes out on a day, as the dispatcher prints it. */
 export interface ReleaseSheet {

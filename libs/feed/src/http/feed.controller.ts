@@ -13,17 +13,14 @@ import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { FeedType } from '../entities/feed.entity';
 import { FeedReactionsService } from '../feed-reactions.service';
 import { FeedService } from '../feed.service';
-import { CreateGameDto, CreatePostDto, CreateTeamDto } from './dto/create-feed.dto';
-import {
-  FeedPageResponse,
-  FeedQueryDto,
-  FeedResponse,
-  JoinStateResponse,
-  LikeStateResponse,
-  toFeedResponse,
-  toJoinStateResponse,
-  toLikeStateResponse,
-} from './dto/feed.response';
+import { CreateGameDto } from './dto/create-game.dto';
+import { CreatePostDto } from './dto/create-post.dto';
+import { CreateTeamDto } from './dto/create-team.dto';
+import { FeedPageResponse } from './dto/feed-page.response';
+import { FeedQueryDto } from './dto/feed-query.dto';
+import { FeedResponse, toFeedResponse } from './dto/feed.response';
+import { JoinStateResponse, toJoinStateResponse } from './dto/join-state.response';
+import { LikeStateResponse, toLikeStateResponse } from './dto/like-state.response';
 
 @ApiTags('feed')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import type { NewPricePolicy } from '../price-policy.service';
+import type { NewPricePolicy } from '../price-policies/price-policy.service';
 
 /** A membership the demo gym sells, and the share of members who buy it (`weight`). */
 export interface DemoMembership extends NewPricePolicy {

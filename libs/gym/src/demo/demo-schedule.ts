@@ -1,6 +1,6 @@
 import { addDays } from '@app/core';
-import { GymLocation, LessonType } from '../entities/lesson.entity';
-import type { NewLesson } from '../lesson.service';
+import { GymLocation, LessonType } from '../lessons/lesson.entity';
+import type { NewLesson } from '../lessons/lesson.service';
 import type { SeededRandom } from '@app/core';
 
 interface LessonKind {

@@ -14,7 +14,9 @@ export const SESSION_COOKIE_STRATEGY = 'jwt-session-cookie';
 @Injectable()
 export class SessionCookieJwtStrategy extends PassportStrategy(Strategy, SESSION_COOKIE_STRATEGY) {
   constructor(config: AppConfig) {
-    super(tokenVerification(config.auth.jwtSecret, ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), sessionCookieToken])));
+    super(
+      tokenVerification(config.auth.jwtSecret, ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), sessionCookieToken])),
+    );
   }
 
   validate(claims: TokenClaims): AuthenticatedUser {

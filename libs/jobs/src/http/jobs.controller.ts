@@ -12,7 +12,9 @@ import { ErrorResponse, Idempotent, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { EmailDispatcher } from '../email/email-dispatcher.service';
 import { TaskService } from '../tasks/task.service';
-import { SendEmailDto, TaskAcceptedResponse, TaskStatusResponse } from './dto/email.dto';
+import { SendEmailDto } from './dto/send-email.dto';
+import { TaskAcceptedResponse } from './dto/task-accepted.response';
+import { TaskStatusResponse } from './dto/task-status.response';
 
 @ApiTags('jobs')
 @ApiBearerAuth()

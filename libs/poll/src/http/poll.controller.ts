@@ -15,8 +15,10 @@ import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { PollVotingService } from '../poll-voting.service';
 import { PollService } from '../poll.service';
 import { CreatePollDto } from './dto/create-poll.dto';
-import { PollDetailResponse, PollPageResponse, toPollDetailResponse } from './dto/poll-detail.response';
-import { PollQueryDto, VoteDto } from './dto/vote.dto';
+import { PollDetailResponse, toPollDetailResponse } from './dto/poll-detail.response';
+import { PollPageResponse } from './dto/poll-page.response';
+import { PollQueryDto } from './dto/poll-query.dto';
+import { VoteDto } from './dto/vote.dto';
 
 @ApiTags('polls')
 @ApiBearerAuth()

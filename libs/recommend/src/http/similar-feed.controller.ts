@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiSer
 import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { SimilarFeedService } from '../similar-feed.service';
-import { SimilarFeedResponse, SimilarQueryDto, toSimilarFeedResponse } from './dto/similar-feed.dto';
+import { SimilarFeedResponse, toSimilarFeedResponse } from './dto/similar-feed.response';
+import { SimilarQueryDto } from './dto/similar-query.dto';
 
 @ApiTags('feed')
 @ApiBearerAuth()

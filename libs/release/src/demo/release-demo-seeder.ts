@@ -7,7 +7,7 @@ import { Car } from '../entities/car.entity';
 import type { NewOrderList } from '../entities/order-list.entity';
 import { OrderListService } from '../order-list.service';
 import { PalletLoadService } from '../pallet-load.service';
-import { type Ymd, ymdOf } from '../ymd';
+import { type Ymd, ymdOf } from '../release-day';
 
 export interface ReleaseSeedOptions {
   seed: number;

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { storedInstant } from '@app/core';
-import type { Ymd } from '../ymd';
+import type { Ymd } from '../release-day';
 import type { Pallet } from './pallet.entity';
 
 export interface NewOrderList {

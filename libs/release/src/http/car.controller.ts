@@ -13,17 +13,12 @@ import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { CarService } from '../car.service';
 import { ReleaseSheetService } from '../release-sheet.service';
-import {
-  CarResponse,
-  CarSummaryResponse,
-  CreateCarDto,
-  PalletLoadResponse,
-  toCarResponse,
-  toCarSummaryResponse,
-  toPalletLoadResponse,
-  YmdQueryDto,
-} from './dto/car.dto';
-import { ReleaseSheetResponse, toReleaseSheetResponse } from './dto/release-sheet.dto';
+import { CarResponse, toCarResponse } from './dto/car.response';
+import { CarSummaryResponse, toCarSummaryResponse } from './dto/car-summary.response';
+import { CreateCarDto } from './dto/create-car.dto';
+import { PalletLoadResponse, toPalletLoadResponse } from './dto/pallet-load.response';
+import { YmdQueryDto } from './dto/ymd-query.dto';
+import { ReleaseSheetResponse, toReleaseSheetResponse } from './dto/release-sheet.response';
 
 @ApiTags('release: cars')
 @ApiBearerAuth()

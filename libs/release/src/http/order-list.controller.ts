@@ -3,13 +3,9 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiO
 import { ArrayBodyPipe, ErrorResponse, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { OrderListService } from '../order-list.service';
-import {
-  CreateOrderListDto,
-  MAX_ORDER_LISTS_PER_REQUEST,
-  OrderListQueryDto,
-  OrderListResponse,
-  toOrderListResponse,
-} from './dto/order-list.dto';
+import { CreateOrderListDto, MAX_ORDER_LISTS_PER_REQUEST } from './dto/create-order-list.dto';
+import { OrderListQueryDto } from './dto/order-list-query.dto';
+import { OrderListResponse, toOrderListResponse } from './dto/order-list.response';
 
 @ApiTags('release: order lists')
 @ApiBearerAuth()

@@ -3,7 +3,8 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkRespons
 import { ErrorResponse, IdParamPipe } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { PalletLoadService } from '../pallet-load.service';
-import { LoadPalletDto, OrderListResponse, toOrderListResponse } from './dto/order-list.dto';
+import { LoadPalletDto } from './dto/load-pallet.dto';
+import { OrderListResponse, toOrderListResponse } from './dto/order-list.response';
 
 @ApiTags('release: pallets')
 @ApiBearerAuth()

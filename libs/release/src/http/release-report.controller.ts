@@ -13,7 +13,7 @@ import type { Response } from 'express';
 import { ErrorResponse, QueryBudget } from '@app/core';
 import { AcceptsSessionCookie, StaffOnly } from '@app/identity';
 import { ReleaseSheetService } from '../release-sheet.service';
-import { ReleaseReportQueryDto } from './dto/release-sheet.dto';
+import { ReleaseReportQueryDto } from './dto/release-report-query.dto';
 import { renderReleaseReport } from './report/release-report.view';
 
 @ApiTags('release: report')

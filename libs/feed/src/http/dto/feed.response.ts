@@ -1,24 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional } from 'class-validator';
-import { PageQueryDto } from '@app/core';
 import { FeedType } from '../../entities/feed.entity';
 import { Game } from '../../entities/game.entity';
 import { Post } from '../../entities/post.entity';
 import { Team } from '../../entities/team.entity';
 import type { FeedView } from '../../feed.service';
-import type { JoinState, LikeState } from '../../feed-reactions.service';
-
-export class FeedQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: FeedType, description: 'Only items of this type' })
-  @IsOptional()
-  @IsEnum(FeedType)
-  type?: FeedType;
-}
-
-export class FeedAuthorResponse {
-  @ApiProperty() id!: number;
-  @ApiProperty() username!: string;
-}
+import { FeedAuthorResponse } from './feed-author.response';
 
 export class FeedResponse {
   @ApiProperty() id!: number;
@@ -34,21 +20,6 @@ export class FeedResponse {
   @ApiPropertyOptional({ description: 'game' }) gameName?: string;
   @ApiPropertyOptional({ description: 'game' }) gameLocation?: string;
   @ApiPropertyOptional({ description: 'team' }) roomName?: string;
-}
-
-export class FeedPageResponse {
-  @ApiProperty({ type: [FeedResponse] }) items!: FeedResponse[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
-}
-
-export class LikeStateResponse {
-  @ApiProperty() likeCount!: number;
-  @ApiProperty() likedByMe!: boolean;
-}
-
-export class JoinStateResponse {
-  @ApiProperty() joinedCount!: number;
-  @ApiProperty() joinedByMe!: boolean;
 }
 
 /** The type and the fields only that class has. */
@@ -71,6 +42,3 @@ export function toFeedResponse({ feed, likedByMe, joinedByMe }: FeedView): FeedR
     ...ownFields(feed),
   };
 }
-
-export const toLikeStateResponse = (state: LikeState): LikeStateResponse => ({ ...state });
-export const toJoinStateResponse = (state: JoinState): JoinStateResponse => ({ ...state });

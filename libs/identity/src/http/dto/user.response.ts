@@ -1,13 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { User } from '../../entities/user.entity';
-
-export class ImageResponse {
-  @ApiProperty()
-  id!: number;
-
-  @ApiProperty({ example: 'https://images.example.com/u/42.jpg' })
-  imageUrl!: string;
-}
+import { ImageResponse } from './image.response';
 
 export class UserResponse {
   @ApiProperty()

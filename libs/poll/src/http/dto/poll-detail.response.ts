@@ -1,30 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { User } from '@app/identity';
-import type { PollView, VoterView } from '../../poll.service';
-
-export class UserImageResponse {
-  @ApiProperty() imageUrl!: string;
-}
-
-export class UserSummaryResponse {
-  @ApiProperty() id!: number;
-  @ApiProperty() username!: string;
-  @ApiProperty({ type: UserImageResponse, nullable: true }) image!: UserImageResponse | null;
-}
-
-export class PollVoteResponse {
-  @ApiProperty() id!: number;
-  @ApiProperty({ type: UserSummaryResponse, nullable: true, description: "null in anonymous polls, except for the viewer's own votes" })
-  owner!: UserSummaryResponse | null;
-}
-
-export class PollQuestionResponse {
-  @ApiProperty() id!: number;
-  @ApiProperty() content!: string;
-  @ApiProperty() ordering!: number;
-  @ApiProperty() voteCount!: number;
-  @ApiProperty({ type: [PollVoteResponse] }) votes!: PollVoteResponse[];
-}
+import type { PollView } from '../../poll.service';
+import { UserSummaryResponse, toUserSummary } from './user-summary.response';
+import { PollQuestionResponse } from './poll-question.response';
 
 export class PollDetailResponse {
   @ApiProperty() id!: number;
@@ -35,15 +12,6 @@ export class PollDetailResponse {
   @ApiProperty() isAnonymousVote!: boolean;
   @ApiProperty() isMultipleVote!: boolean;
   @ApiProperty({ type: [PollQuestionResponse] }) questions!: PollQuestionResponse[];
-}
-
-export class PollPageResponse {
-  @ApiProperty({ type: [PollDetailResponse] }) items!: PollDetailResponse[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
-}
-
-function toUserSummary(user: User | VoterView): UserSummaryResponse {
-  return { id: user.id, username: user.username, image: user.image ? { imageUrl: user.image.imageUrl } : null };
 }
 
 /** In an anonymous poll, only the viewer sees a voter, and only on their own votes. */

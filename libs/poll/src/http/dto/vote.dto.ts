@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
-import { PageQueryDto } from '@app/core';
 
 export class VoteDto {
   @ApiProperty({ example: [1], description: 'Questions of this poll; one unless the poll allows several' })
@@ -13,5 +12,3 @@ export class VoteDto {
   @Max(2_147_483_647, { each: true })
   questionIds!: number[];
 }
-
-export class PollQueryDto extends PageQueryDto {}

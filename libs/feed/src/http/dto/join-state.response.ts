@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { JoinState } from '../../feed-reactions.service';
+
+export class JoinStateResponse {
+  @ApiProperty() joinedCount!: number;
+  @ApiProperty() joinedByMe!: boolean;
+}
+
+export const toJoinStateResponse = (state: JoinState): JoinStateResponse => ({ ...state });

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { LikeState } from '../../feed-reactions.service';
+
+export class LikeStateResponse {
+  @ApiProperty() likeCount!: number;
+  @ApiProperty() likedByMe!: boolean;
+}
+
+export const toLikeStateResponse = (state: LikeState): LikeStateResponse => ({ ...state });

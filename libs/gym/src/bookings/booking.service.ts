@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { IsolationLevel, LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/mysql';
+import { NotFoundError, retryOnDeadlock } from '@app/core';
+import { User } from '@app/identity';
+import { planRefund, planSpending, refundFor } from '../credits/credit-plan';
+import { Credit, CreditType } from '../credits/credit.entity';
+import { Lesson } from '../lessons/lesson.entity';
+import { Reservation, ReservationType } from './reservation.entity';
+import { GymCalendar } from '../gym-calendar';
+import {
+  AlreadyCanceledError,
+  AlreadyRegisteredError,
+  CancelNotAllowedError,
+  InvalidReservationTypeError,
+  LessonClosedError,
+  LessonFullError,
+  NotEnoughCreditError,
+  NotYourReservationError,
+} from '../gym.errors';
+
+export interface Booking {
+  reservation: Reservation;
+  credits: Credit[];
+}
+
+/**
+ * Booking and cancelling. Each runs in one transaction that first locks the lesson row (its seat
+ * count decides LESSON_FULL), then, for a booking, the member's row (it serialises everything that
+ * spends the member's credit). Lock order is always lesson, then member, so two transactions
+ * cannot deadlock on each other.
+ */
+@Injectable()
+export class BookingService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly calendar: GymCalendar,
+  ) {}
+
+  book(userId: number, lessonId: number): Promise<Booking> {
+    return retryOnDeadlock(() => this.bookOnce(userId, lessonId));
+  }
+
+  private bookOnce(userId: number, lessonId: number): Promise<Booking> {
+    return this.em.fork().transactional(
+      async (em) => {
+        const lesson = await em.findOne(Lesson, lessonId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!lesson) throw new NotFoundError('Lesson', lessonId);
+        if (lesson.isFull) throw new LessonFullError();
+        const now = this.calendar.now();
+        if (lesson.hasStartedBy(now)) throw new LessonClosedError();
+        const user = await em.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const active = await em.count(Reservation, { user, lesson, type: ReservationType.Reserve, canceledAt: null });
+        if (active > 0) throw new AlreadyRegisteredError();
+
+        const buckets = await em.getRepository(Credit).remainingByPurchase(userId, now.date, lesson.startDate);
+        const draws = planSpending(buckets, lesson.creditCount);
+        if (!draws)
+          throw new NotEnoughCreditError(
+            lesson.creditCount,
+            buckets.reduce((sum, bucket) => sum + bucket.remaining, 0),
+          );
+
+        const reservation = Reservation.book(user, lesson);
+        lesson.takeSeat();
+        const message = `Booked ${lesson.type} lesson #${lesson.id} on ${lesson.startDate} ${lesson.startTime}`;
+        const credits = draws.map((draw) =>
+          Credit.movement(
+            CreditType.Use,
+            { user, purchase: em.getReference(Credit, draw.purchaseId), reservation },
+            -draw.count,
+            now.date,
+            message,
+          ),
+        );
+        em.persist([reservation, ...credits]);
+        return { reservation, credits };
+      },
+      { isolationLevel: IsolationLevel.READ_COMMITTED },
+    );
+  }
+
+  /** Cancels the member's booking, refunding by how many days before the lesson day it happens. */
+  cancel(userId: number, reservationId: number): Promise<Booking> {
+    return retryOnDeadlock(() => this.cancelOnce(userId, reservationId));
+  }
+
+  private cancelOnce(userId: number, reservationId: number): Promise<Booking> {
+    return this.em.fork().transactional(
+      async (em) => {
+        const found = await em.findOne(Reservation, reservationId, { fields: ['id', 'type', 'user', 'lesson'] });
+        if (!found) throw new NotFoundError('Reservation', reservationId);
+        if (found.user.id !== userId) throw new NotYourReservationError();
+        if (found.type !== ReservationType.Reserve) throw new InvalidReservationTypeError();
+
+        const lesson = await em.findOneOrFail(Lesson, found.lesson.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const reservation = await em.findOneOrFail(Reservation, reservationId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+        if (reservation.canceledAt) throw new AlreadyCanceledError();
+        const refund = refundFor(lesson.creditCount, this.calendar.daysUntil(lesson.startDate));
+        if (refund === null) throw new CancelNotAllowedError();
+
+        const uses = await em.find(Credit, { reservation, type: CreditType.Use }, { populate: ['purchase'] });
+        const record = reservation.cancel(this.calendar.instant());
+        lesson.freeSeat();
+        const today = this.calendar.today();
+        const message = `Cancelled lesson #${lesson.id}: ${refund} of ${lesson.creditCount} credits refunded`;
+        const draws = uses.map((use) => ({ purchaseId: use.purchase!.id, count: -use.count, endDate: use.purchase!.endDate! }));
+        const credits = planRefund(draws, refund).map((back) =>
+          Credit.movement(
+            CreditType.Refund,
+            { user: reservation.user, purchase: em.getReference(Credit, back.purchaseId), reservation: record },
+            back.count,
+            today,
+            message,
+          ),
+        );
+        em.persist([record, ...credits]);
+        return { reservation: record, credits };
+      },
+      { isolationLevel: IsolationLevel.READ_COMMITTED },
+    );
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/mysql';
+import { addDays, NotFoundError } from '@app/core';
+import { User } from '@app/identity';
+import type { CreditBucket } from './credit-plan';
+import { Credit } from './credit.entity';
+import { PricePolicy } from '../price-policies/price-policy.entity';
+import { GymCalendar } from '../gym-calendar';
+import { InvalidStartDateError } from '../gym.errors';
+
+export interface Balance {
+  balance: number;
+  buckets: CreditBucket[];
+}
+
+/** Buying credits and reading the ledger. Spending and refunds belong to bookings. */
+@Injectable()
+export class CreditLedgerService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly calendar: GymCalendar,
+  ) {}
+
+  /** Buys a membership: one `purchase` entry valid from `startDate` for the policy's period. */
+  async purchase(userId: number, pricePolicyId: number, startDate: string): Promise<Credit> {
+    if (startDate < this.calendar.today()) throw new InvalidStartDateError();
+    const policy = await this.em.findOne(PricePolicy, pricePolicyId);
+    if (!policy) throw new NotFoundError('Price policy', pricePolicyId);
+    const entry = Credit.purchase(this.em.getReference(User, userId), policy, startDate, addDays(startDate, policy.periodDays));
+    await this.em.persistAndFlush(entry);
+    return entry;
+  }
+
+  /** The member's ledger, oldest first, in one statement. */
+  entries(userId: number): Promise<Credit[]> {
+    return this.em.find(Credit, { user: userId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  /** The balance after expiry and what remains of each unexpired purchase, in one statement. */
+  async balance(userId: number): Promise<Balance> {
+    const buckets = await this.em.getRepository(Credit).remainingByPurchase(userId, this.calendar.today());
+    return { balance: buckets.reduce((sum, bucket) => sum + bucket.remaining, 0), buckets };
+  }
+}

@@ -1,0 +1,114 @@
+import { Entity, EntityRepositoryType, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { CreditRepository } from './credit.repository';
+import { storedInstant } from '@app/core';
+import { User } from '@app/identity';
+import { PricePolicy } from '../price-policies/price-policy.entity';
+import type { Reservation } from '../bookings/reservation.entity';
+
+export enum CreditType {
+  Purchase = 'purchase',
+  Use = 'use',
+  Refund = 'refund',
+  Expire = 'expire',
+}
+
+/**
+ * One immutable entry of a member's credit ledger. A `purchase` grants credits valid from
+ * `startDate` until `endDate` (exclusive); `use` (negative), `refund` and `expire` (negative)
+ * entries each name the purchase they draw from or return to. Nothing is ever updated.
+ */
+@Entity({ repository: () => CreditRepository })
+@Index({ properties: ['user', 'type', 'endDate'] })
+@Unique({ name: 'credit_one_expiry_per_purchase', properties: ['expiredPurchaseId'] })
+export class Credit {
+  [EntityRepositoryType]?: CreditRepository;
+
+  @PrimaryKey()
+  id!: number;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  user: User;
+
+  @Enum({ items: () => CreditType })
+  type: CreditType;
+
+  @Property()
+  count: number;
+
+  @Property({ type: 'date' })
+  startDate: string;
+
+  @Property({ type: 'date', nullable: true })
+  endDate: string | null = null;
+
+  @ManyToOne(() => PricePolicy, { nullable: true, deleteRule: 'restrict' })
+  pricePolicy: PricePolicy | null = null;
+
+  @ManyToOne('Reservation', { nullable: true, deleteRule: 'cascade' })
+  reservation: Reservation | null = null;
+
+  /** For use, refund and expire entries: the purchase they change. */
+  @ManyToOne(() => Credit, { nullable: true, deleteRule: 'cascade' })
+  purchase: Credit | null = null;
+
+  /** The purchase an `expire` entry closes, NULL otherwise: a purchase expires at most once. */
+  @Property({
+    columnType: 'int unsigned',
+    nullable: true,
+    generated: "(case when `type` = 'expire' then `purchase_id` end) virtual",
+    persist: false,
+    hidden: true,
+  })
+  expiredPurchaseId?: number & Opt;
+
+  @Property({ length: 255 })
+  message: string;
+
+  @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
+  createdAt: Date & Opt = storedInstant();
+
+  private constructor(props: Pick<Credit, 'user' | 'type' | 'count' | 'startDate' | 'message'>) {
+    this.user = props.user;
+    this.type = props.type;
+    this.count = props.count;
+    this.startDate = props.startDate;
+    this.message = props.message;
+  }
+
+  static purchase(user: User, policy: PricePolicy, startDate: string, endDate: string): Credit {
+    const entry = new Credit({
+      user,
+      type: CreditType.Purchase,
+      count: policy.creditCount,
+      startDate,
+      message: `Purchased ${policy.name}`,
+    });
+    entry.endDate = endDate;
+    entry.pricePolicy = policy;
+    return entry;
+  }
+
+  /** A movement against a purchase: `use` and `expire` take credits (count < 0), `refund` returns them. */
+  static movement(
+    type: Exclude<CreditType, CreditType.Purchase>,
+    against: { user: User; purchase: Credit; reservation: Reservation | null },
+    count: number,
+    on: string,
+    message: string,
+  ): Credit {
+    const negative = type !== CreditType.Refund;
+    if (count === 0 || count < 0 !== negative) throw new Error(`A ${type} entry cannot count ${count}`);
+    const { user, purchase, reservation } = against;
+    const entry = new Credit({ user, type, count, startDate: on, message });
+    entry.purchase = purchase;
+    entry.reservation = reservation;
+    return entry;
+  }
+}
+
+/** A credit entry as an answer shows it, a Credit or a projection of its row: its fields and the ids it points to. */
+export type CreditEntryFields = Pick<Credit, 'id' | 'type' | 'count' | 'startDate' | 'endDate' | 'message' | 'createdAt'> & {
+  pricePolicy: { id: number } | null;
+  reservation: { id: number } | null;
+  purchase: { id: number } | null;
+};

@@ -1,0 +1,66 @@
+import { EntityRepository } from '@mikro-orm/mysql';
+import type { Credit } from './credit.entity';
+import type { CreditBucket } from './credit-plan';
+
+interface BucketRow {
+  purchaseId: number;
+  endDate: string;
+  remaining: string | number;
+}
+
+const REMAINING_BY_PURCHASE = `
+  select p.id as purchaseId, date_format(p.end_date, '%Y-%m-%d') as endDate,
+         p.count + coalesce(sum(m.count), 0) as remaining
+    from credit p
+    left join credit m on m.purchase_id = p.id
+   where p.type = 'purchase' and p.user_id = ? and p.end_date > ? %COVERING%
+   group by p.id, p.end_date, p.count
+  having remaining > 0
+   order by p.end_date, p.id`;
+
+const toBucket = (row: BucketRow): CreditBucket => ({ purchaseId: row.purchaseId, endDate: row.endDate, remaining: Number(row.remaining) });
+
+/**
+ * Ledger queries. Remaining credit per purchase is always derived from the ledger in one
+ * statement (a purchase joined with its movements), never stored and never read per purchase.
+ */
+export class CreditRepository extends EntityRepository<Credit> {
+  /**
+   * The member's unexpired purchases with credit left, soonest ending first. With `covering`,
+   * only purchases valid on that date (a lesson's day) are returned.
+   */
+  async remainingByPurchase(userId: number, today: string, covering?: string): Promise<CreditBucket[]> {
+    const sql = REMAINING_BY_PURCHASE.replace('%COVERING%', covering ? 'and p.start_date <= ? and p.end_date > ?' : '');
+    const params = covering ? [userId, today, covering, covering] : [userId, today];
+    const rows = await this.em.execute<BucketRow[]>(sql, params);
+    return rows.map(toBucket);
+  }
+
+  /** Locks the purchases that have expired by `today` and not been closed by an `expire` entry. */
+  async lockExpiredOpenPurchases(today: string): Promise<number[]> {
+    const rows = await this.em.execute<{ id: number }[]>(
+      `select p.id from credit p
+         left join credit x on x.expired_purchase_id = p.id
+        where p.type = 'purchase' and p.end_date <= ? and x.id is null
+          for update`,
+      [today],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** What remains of each of these purchases (with their owner), for those with credit left. */
+  async remainderOf(purchaseIds: number[]): Promise<(CreditBucket & { userId: number })[]> {
+    if (purchaseIds.length === 0) return [];
+    const rows = await this.em.execute<(BucketRow & { userId: number })[]>(
+      `select p.id as purchaseId, p.user_id as userId, date_format(p.end_date, '%Y-%m-%d') as endDate,
+              p.count + coalesce(sum(m.count), 0) as remaining
+         from credit p
+         left join credit m on m.purchase_id = p.id
+        where p.id in (${purchaseIds.map(() => '?').join(', ')})
+        group by p.id, p.user_id, p.end_date, p.count
+       having remaining > 0`,
+      purchaseIds,
+    );
+    return rows.map((row) => ({ ...toBucket(row), userId: row.userId }));
+  }
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorResponse, Idempotent, IdParamPipe, Public, QueryBudget } from '@app/core';
+import { type AuthenticatedUser, CurrentUser, StaffOnly } from '@app/identity';
+import { BookingService } from '../bookings/booking.service';
+import { LessonService } from './lesson.service';
+import { CreateLessonDto } from './dto/create-lesson.dto';
+import { LessonPageResponse } from './dto/lesson-page.response';
+import { LessonQueryDto } from './dto/lesson-query.dto';
+import { LessonResponse, toLessonResponse } from './dto/lesson.response';
+import { BookingResponse, toBookingResponse } from '../bookings/dto/booking.response';
+import { LessonDetailResponse, toLessonDetailResponse } from './dto/lesson-detail.response';
+
+@ApiTags('gym: lessons')
+@Controller('lessons')
+export class LessonController {
+  constructor(
+    private readonly lessons: LessonService,
+    private readonly bookings: BookingService,
+  ) {}
+
+  @Public()
+  @Get()
+  @QueryBudget(1)
+  @ApiOperation({ summary: 'The schedule', description: 'By start date and time, cursor-paginated, filtered by dates, gym and type.' })
+  @ApiOkResponse({ type: LessonPageResponse })
+  async list(@Query() query: LessonQueryDto): Promise<LessonPageResponse> {
+    const page = await this.lessons.list(query);
+    return { items: page.items.map(toLessonResponse), nextCursor: page.nextCursor };
+  }
+
+  @StaffOnly()
+  @ApiBearerAuth()
+  @Post()
+  @ApiOperation({ summary: 'Schedule a lesson (staff)' })
+  @ApiCreatedResponse({ type: LessonResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, INVALID_END_TIME' })
+  async create(@Body() dto: CreateLessonDto): Promise<LessonResponse> {
+    return toLessonResponse(await this.lessons.create(dto));
+  }
+
+  @ApiBearerAuth()
+  @Get(':id')
+  @QueryBudget(2)
+  @ApiOperation({ summary: 'A lesson with its reservations', description: "Staff also see members' phone numbers." })
+  @ApiOkResponse({ type: LessonDetailResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async detail(@CurrentUser() viewer: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<LessonDetailResponse> {
+    return toLessonDetailResponse(await this.lessons.getWithRoster(id), viewer.isStaff);
+  }
+
+  @ApiBearerAuth()
+  @Post(':id/reservations')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Book a lesson',
+    description:
+      'Refusals in this order: LESSON_FULL, LESSON_CLOSED, ALREADY_REGISTERED, NOT_ENOUGH_CREDIT. Spends from the purchases ending soonest.',
+  })
+  @ApiCreatedResponse({ type: BookingResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'LESSON_FULL, LESSON_CLOSED, ALREADY_REGISTERED, NOT_ENOUGH_CREDIT' })
+  async book(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<BookingResponse> {
+    return toBookingResponse(await this.bookings.book(me.id, id));
+  }
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/mysql';
+import type { Credit, CreditEntryFields } from '../credits/credit.entity';
+import type { Lesson, LessonFields } from '../lessons/lesson.entity';
+import { Reservation } from '../bookings/reservation.entity';
+
+/** A reservation record with its lesson and the credit entries it wrote: a projection, not entities. */
+export interface MemberReservationView {
+  id: number;
+  type: Reservation['type'];
+  createdAt: Date;
+  lesson: LessonFields;
+  credits: CreditEntryFields[];
+}
+
+/** One row of the query: a reservation with its lesson and one of its credit entries (or none). */
+interface Row {
+  id: number;
+  type: Reservation['type'];
+  createdAt: Date;
+  lessonId: number;
+  gym: Lesson['gym'];
+  lessonType: Lesson['type'];
+  creditCount: number;
+  maxCapacity: number;
+  reservedCount: number;
+  startDate: string;
+  startTime: string;
+  endTime: string;
+  creditId: number | null;
+  creditType: Credit['type'] | null;
+  count: number | null;
+  creditStartDate: string | null;
+  creditEndDate: string | null;
+  pricePolicyId: number | null;
+  purchaseId: number | null;
+  message: string | null;
+  creditCreatedAt: string | null;
+}
+
+/** MySQL DATETIME text (the connection runs in UTC) as a Date. */
+const utc = (value: string): Date => new Date(`${value.replace(' ', 'T')}Z`);
+
+/**
+ * A member's reservation records, newest first, each with its lesson and credit entries, in one
+ * statement read as plain rows: hydrated as Reservation, Lesson and Credit entities, the same
+ * answer took twice the CPU (README, "Performance").
+ */
+@Injectable()
+export class MemberReservationsReader {
+  constructor(private readonly em: EntityManager) {}
+
+  async forMember(userId: number): Promise<MemberReservationView[]> {
+    const rows = await this.em
+      .createQueryBuilder(Reservation, 'r')
+      .select(['r.id', 'r.type', 'r.createdAt'])
+      .addSelect([
+        'l.id as lessonId',
+        'l.gym as gym',
+        'l.type as lessonType',
+        'l.credit_count as creditCount',
+        'l.max_capacity as maxCapacity',
+        'l.reserved_count as reservedCount',
+        'l.start_date as startDate',
+        'l.start_time as startTime',
+        'l.end_time as endTime',
+        'c.id as creditId',
+        'c.type as creditType',
+        'c.count as count',
+        'c.start_date as creditStartDate',
+        'c.end_date as creditEndDate',
+        'c.price_policy_id as pricePolicyId',
+        'c.purchase_id as purchaseId',
+        'c.message as message',
+        'c.created_at as creditCreatedAt',
+      ])
+      .join('r.lesson', 'l')
+      .leftJoin('r.credits', 'c')
+      .where({ user: userId })
+      .orderBy([{ createdAt: 'desc' }, { id: 'desc' }, { 'c.id': 'asc' }])
+      .execute<Row[]>('all');
+    const views: MemberReservationView[] = [];
+    for (const row of rows) {
+      let view = views.at(-1);
+      if (view?.id !== row.id) {
+        const lesson: LessonFields = {
+          id: row.lessonId,
+          gym: row.gym,
+          type: row.lessonType,
+          creditCount: row.creditCount,
+          maxCapacity: row.maxCapacity,
+          reservedCount: row.reservedCount,
+          startDate: row.startDate,
+          startTime: row.startTime,
+          endTime: row.endTime,
+        };
+        view = {
+          id: row.id,
+          type: row.type,
+          createdAt: row.createdAt,
+          lesson,
+          credits: [],
+        };
+        views.push(view);
+      }
+      if (row.creditId !== null) view.credits.push(creditOf(row, row.creditId));
+    }
+    return views;
+  }
+}
+
+function creditOf(row: Row, id: number): CreditEntryFields {
+  return {
+    id,
+    type: row.creditType!,
+    count: row.count!,
+    startDate: row.creditStartDate!,
+    endDate: row.creditEndDate,
+    message: row.message!,
+    createdAt: utc(row.creditCreatedAt!),
+    pricePolicy: row.pricePolicyId === null ? null : { id: row.pricePolicyId },
+    reservation: { id: row.id },
+    purchase: row.purchaseId === null ? null : { id: row.purchaseId },
+  };
+}

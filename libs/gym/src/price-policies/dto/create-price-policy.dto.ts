@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+
+export class CreatePricePolicyDto {
+  @ApiProperty({ example: '10 classes, 30 days', maxLength: 100 })
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+
+  @ApiProperty({ example: 150000, description: 'Price in won' })
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  price!: number;
+
+  @ApiProperty({ example: 10, minimum: 1, maximum: 1000 })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  creditCount!: number;
+
+  @ApiProperty({ example: 30, minimum: 1, maximum: 3650 })
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  periodDays!: number;
+}

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ImageResponse {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty({ example: 'https://images.example.com/u/42.jpg' })
+  imageUrl!: string;
+}

@@ -1,0 +1,3 @@
+import { PageQueryDto } from '@app/core';
+
+export class PollQueryDto extends PageQueryDto {}

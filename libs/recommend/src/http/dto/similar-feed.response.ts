@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { FeedResponse, toFeedResponse } from '@app/feed';
+import type { SimilarFeed } from '../../similar-feed.service';
+
+export class SimilarFeedResponse {
+  @ApiProperty({ type: FeedResponse, description: 'The item, in the shape of GET /feeds/:id' })
+  feed!: FeedResponse;
+
+  @ApiProperty({ example: 0.82, description: 'Cosine similarity of the two items’ TF-IDF vectors, in (0, 1]' })
+  score!: number;
+}
+
+export const toSimilarFeedResponse = ({ view, score }: SimilarFeed): SimilarFeedResponse => ({ feed: toFeedResponse(view), score });

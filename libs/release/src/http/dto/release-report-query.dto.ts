@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsYmd } from '../../release-day';
+import { toIdParam } from './query-param.transforms';
+
+export class ReleaseReportQueryDto {
+  @ApiProperty({ example: 1 })
+  @Transform(toIdParam)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  carId!: number;
+
+  @ApiProperty({ example: '20261201', description: 'The day, YYYYMMDD' })
+  @IsYmd()
+  ymd!: string;
+}
