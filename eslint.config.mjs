@@ -19,6 +19,25 @@ export default tseslint.config(
     },
   },
   {
+    // Layering: a library never reaches into an app or past another library's index.ts.
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/apps/**'], message: 'A library never imports an app.' },
+            {
+              group: ['../../*/src/**', '../../../*/src/**', '../../../../*/src/**'],
+              message: 'Use the library through its index: @app/<name>.',
+            },
+            { group: ['@app/*/**'], message: 'Use the library through its index: @app/<name>.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       'libs/core/src/config/app-config.ts',
       'libs/testing/src/**',

@@ -8,9 +8,9 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testEnvironment: 'node',
-  moduleNameMapper: Object.fromEntries(libs.map((lib) => [`^@app/${lib}(|/.*)$`, `<rootDir>/libs/${lib}/src$1`])),
+  moduleNameMapper: Object.fromEntries(libs.map((lib) => [`^@app/${lib}$`, `<rootDir>/libs/${lib}/src`])),
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
-  setupFiles: ['<rootDir>/libs/testing/src/worker-env.ts'],
+  setupFiles: ['<rootDir>/libs/testing/src/worker-env.ts', '<rootDir>/apps/api/test/app-under-test.ts'],
   maxWorkers: 2,
   testTimeout: 60000,
 };

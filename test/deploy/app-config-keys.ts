@@ -1,4 +1,4 @@
-import { configVariables } from '@app/core/config/app-config';
+import { configVariables } from '@app/core';
 
 /** Names and default values of every setting the app reads, from the config groups themselves. */
 export function environmentVariables(): Map<string, unknown> {

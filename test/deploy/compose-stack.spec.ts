@@ -1,5 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
-import { loadConfig } from '@app/core/config/app-config';
+import { loadConfig } from '@app/core';
 import { asArgv, dependencies, loadCompose, readRepoFile, repoFileExists, serviceEnvironment, type ComposeService } from './deploy-files';
 
 const compose = loadCompose();

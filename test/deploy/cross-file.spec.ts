@@ -1,6 +1,6 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { posix } from 'node:path';
-import { loadConfig } from '@app/core/config/app-config';
+import { loadConfig } from '@app/core';
 import { environmentVariables } from './app-config-keys';
 import { asArgv, loadCompose, loadEnvExample, loadPackageScripts, loadWorkflow, readRepoFile, serviceEnvironment } from './deploy-files';
 import { find, loadNginxConfig, proxyHeaders } from './nginx-config';

@@ -1,3 +1,4 @@
+export * from './auth/auth.service';
 export * from './auth/auth.decorators';
 export * from './auth/authenticated-user';
 export * from './entities/image.entity';

@@ -1,9 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { RequestContext } from '@mikro-orm/core';
-import { AuthService } from '../../identity/src/auth/auth.service';
-import type { User } from '../../identity/src/entities/user.entity';
-import { UserService, type RegisterUserInput } from '../../identity/src/user.service';
+import { AuthService, type User, UserService, type RegisterUserInput } from '@app/identity';
 import { forkEm } from './test-app';
 
 let sequence = 0;

@@ -1,4 +1,4 @@
-import { Clock } from '../../core/src/time/clock';
+import { Clock } from '@app/core';
 
 /** A clock that stands still at a chosen instant until told otherwise. */
 export class FakeClock extends Clock {

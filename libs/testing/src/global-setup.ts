@@ -1,9 +1,9 @@
+// Jest's moduleNameMapper does not apply to a global setup: resolve the @app/* paths from tsconfig.json.
+import 'tsconfig-paths/register';
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
 import { createConnection } from 'mysql2/promise';
-import { DatabaseMigrator } from '../../core/src/database/database-migrator';
-import { createOrmOptions } from '../../core/src/database/orm-options';
-import { loadConfig } from '../../core/src/config/app-config';
+import { createOrmOptions, DatabaseMigrator, loadConfig } from '@app/core';
 import { TEST_DATABASE_PREFIX, testDatabaseUrl, testServerUrl } from './test-databases';
 
 /** Recreates one database per Jest worker and migrates it once, before any test file runs. */

@@ -1,11 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { RequestContext } from '@mikro-orm/core';
-import { CreditLedgerService } from '../../gym/src/credits/credit-ledger.service';
-import type { Credit } from '../../gym/src/credits/credit.entity';
-import { GymLocation, type Lesson, LessonType } from '../../gym/src/lessons/lesson.entity';
-import type { PricePolicy } from '../../gym/src/price-policies/price-policy.entity';
-import { LessonService, type NewLesson } from '../../gym/src/lessons/lesson.service';
-import { type NewPricePolicy, PricePolicyService } from '../../gym/src/price-policies/price-policy.service';
+import {
+  CreditLedgerService,
+  type Credit,
+  GymLocation,
+  type Lesson,
+  LessonType,
+  type PricePolicy,
+  LessonService,
+  type NewLesson,
+  type NewPricePolicy,
+  PricePolicyService,
+} from '@app/gym';
 import type { Member } from './factories';
 import { forkEm } from './test-app';
 

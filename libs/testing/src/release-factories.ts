@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { RequestContext } from '@mikro-orm/core';
-import { CarService, type NewCar } from '../../release/src/car.service';
-import type { Car } from '../../release/src/entities/car.entity';
-import type { NewOrderList, OrderList } from '../../release/src/entities/order-list.entity';
-import { OrderListService } from '../../release/src/order-list.service';
-import { PalletLoadService } from '../../release/src/pallet-load.service';
+import { CarService, type NewCar, type Car, type NewOrderList, type OrderList, OrderListService, PalletLoadService } from '@app/release';
 import { forkEm } from './test-app';
 
 const inContext = <T>(app: INestApplication, fn: () => Promise<T>): Promise<T> => RequestContext.create(forkEm(app), fn);

@@ -1,11 +1,27 @@
-import type { INestApplication, ModuleMetadata } from '@nestjs/common';
+import type { INestApplication, ModuleMetadata, NestApplicationOptions, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { MikroORM } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { Clock } from '../../core/src/time/clock';
-import { AppModule } from '../../../apps/api/src/app.module';
-import { APP_OPTIONS, configureApp } from '../../../apps/api/src/configure-app';
+import { Clock } from '@app/core';
+
+/** What an app exports for its tests: its root module and the set-up its main.ts applies. */
+export interface AppComposition {
+  module: Type<unknown>;
+  options: NestApplicationOptions;
+  configure: (app: NestExpressApplication) => NestExpressApplication;
+}
+
+let appUnderTest: (() => Promise<AppComposition>) | undefined;
+
+/**
+ * Names the app that `createTestApp` builds. The app registers itself from a Jest setup file
+ * (`apps/api/test/app-under-test.ts`), so this library never imports an app. The loader runs only
+ * when a test file creates an app, so unit specs do not load the whole API.
+ */
+export function registerAppUnderTest(load: () => Promise<AppComposition>): void {
+  appUnderTest = load;
+}
 
 export interface TestAppOptions {
   /** Extra controllers or modules a test needs next to the real app (e.g. a probe controller). */
@@ -18,17 +34,19 @@ export interface TestAppOptions {
   overrides?: [token: unknown, value: unknown][];
 }
 
-/** The real API module, configured exactly as main.ts does, on this worker's database. */
+/** The real app, configured exactly as its main.ts does, on this worker's database. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<INestApplication> {
+  if (!appUnderTest) throw new Error('No app under test: register one with registerAppUnderTest() in a Jest setup file');
+  const { module, options: appOptions, configure } = await appUnderTest();
   const builder = Test.createTestingModule({
-    imports: [AppModule, ...(options.imports ?? [])],
+    imports: [module, ...(options.imports ?? [])],
     controllers: options.controllers ?? [],
     providers: options.providers ?? [],
   });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   for (const [token, value] of options.overrides ?? []) builder.overrideProvider(token).useValue(value);
   const moduleRef = await builder.compile();
-  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ ...APP_OPTIONS, logger: ['error', 'warn'] }));
+  const app = configure(moduleRef.createNestApplication<NestExpressApplication>({ ...appOptions, logger: ['error', 'warn'] }));
   await app.init();
   return app;
 }
