@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthModule, IdempotencyModule, LoggingModule } from '@app/core';
+import { ConfigModule, DatabaseModule, HealthModule, IdempotencyModule, LoggingModule, QueueRootModule } from '@app/core';
 import { FeedApiModule } from '@app/feed';
 import { GymApiModule } from '@app/gym';
 import { IdentityApiModule } from '@app/identity';
@@ -14,6 +14,7 @@ import { ReleaseApiModule } from '@app/release';
     ConfigModule,
     LoggingModule,
     DatabaseModule.forRoot(),
+    QueueRootModule,
     HealthModule,
     IdempotencyModule,
     IdentityApiModule,

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { QUERY_BUDGET_EXTENSION } from '@app/core';
-import { FeedDemoSeeder } from '@app/feed';
-import { GymDemoSeeder } from '@app/gym';
+import { FeedDemoModule, FeedDemoSeeder } from '@app/feed';
+import { GymDemoModule, GymDemoSeeder } from '@app/gym';
 import { User } from '@app/identity';
-import { PollDemoSeeder } from '@app/poll';
-import { ReleaseDemoSeeder } from '@app/release';
+import { PollDemoModule, PollDemoSeeder } from '@app/poll';
+import { ReleaseDemoModule, ReleaseDemoSeeder } from '@app/release';
 import { createTestApp, forkEm, type Member, memberFor, newStaff, resetDatabase } from '@app/testing';
 
 interface Operation {
@@ -69,7 +69,8 @@ describe('query budgets of every GET route (e2e)', () => {
     // not the worker's default path: another test file in this worker may have built an index there
     indexDirectory = await mkdtemp(join(tmpdir(), 'gym-query-budgets-'));
     process.env.RECOMMEND_INDEX_PATH = join(indexDirectory, 'feed-index.bin');
-    app = await createTestApp();
+    // the demo seeders are not part of the API: the test imports their modules beside it
+    app = await createTestApp({ imports: [GymDemoModule, FeedDemoModule, PollDemoModule, ReleaseDemoModule] });
     http = request(app.getHttpServer());
     const doc = (await http.get('/swagger-json').expect(200)).body as { paths: Record<string, { get?: Operation }> };
     operations = Object.entries(doc.paths).flatMap(([path, methods]) => (methods.get ? [[path, methods.get] as [string, Operation]] : []));

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseMigrator, DatabaseModule } from '@app/core';
-import { FeedModule } from '@app/feed';
-import { GymModule } from '@app/gym';
+import { FeedDemoModule } from '@app/feed';
+import { GymDemoModule, GymModule } from '@app/gym';
 import { IdentityModule } from '@app/identity';
-import { PollModule } from '@app/poll';
+import { PollDemoModule } from '@app/poll';
 import { RecommendBuilderModule } from '@app/recommend';
-import { ReleaseModule } from '@app/release';
+import { ReleaseDemoModule } from '@app/release';
 import { CreateDefaultUserCommand } from './commands/create-default-user.command';
 import { ExpireCreditsCommand } from './commands/expire-credits.command';
 import { MigrateCommand } from './commands/migrate.command';
@@ -23,9 +23,10 @@ import { WaitForDbCommand } from './commands/wait-for-db.command';
     DatabaseModule.forRoot({ connect: false }),
     IdentityModule,
     GymModule,
-    FeedModule,
-    PollModule,
-    ReleaseModule,
+    GymDemoModule,
+    FeedDemoModule,
+    PollDemoModule,
+    ReleaseDemoModule,
     RecommendBuilderModule,
   ],
   providers: [

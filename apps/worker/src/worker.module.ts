@@ -1,31 +1,27 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthService, RedisModule } from '@app/core';
-import { FeedModule } from '@app/feed';
+import { ConfigModule, DatabaseModule, HealthService, QueueRootModule, RedisModule } from '@app/core';
 import { GymModule } from '@app/gym';
-import { IdentityModule } from '@app/identity';
 import { EmailSendingModule, JobsModule } from '@app/jobs';
-import { PollModule } from '@app/poll';
 import { RecommendBuilderModule } from '@app/recommend';
-import { ReleaseModule } from '@app/release';
 import { MaintenanceSchedule } from './maintenance-schedule';
 import { EmailProcessor } from './processors/email.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { QueueConsumers } from './queue-consumers';
 import { WorkerReadiness } from './worker-readiness';
 
-/** The queue-consuming process: domain modules and processors, no controllers. */
+/**
+ * The queue-consuming process: the queues, and only the domain modules its processors call (credit
+ * expiry from the gym, the index builder, mail). No controllers.
+ */
 @Module({
   imports: [
     ConfigModule,
     DatabaseModule.forRoot(),
     RedisModule,
-    IdentityModule,
-    GymModule,
-    FeedModule,
-    PollModule,
-    ReleaseModule,
-    RecommendBuilderModule,
+    QueueRootModule,
     JobsModule,
+    GymModule,
+    RecommendBuilderModule,
     EmailSendingModule,
   ],
   providers: [HealthService, WorkerReadiness, EmailProcessor, MaintenanceProcessor, MaintenanceSchedule, QueueConsumers],

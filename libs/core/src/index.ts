@@ -41,3 +41,4 @@ export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.module';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/idempotent.decorator';
+export * from './queue/queue-root.module';

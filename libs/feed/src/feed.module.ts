@@ -7,7 +7,6 @@ import { Feed } from './entities/feed.entity';
 import { Game } from './entities/game.entity';
 import { Post } from './entities/post.entity';
 import { Team } from './entities/team.entity';
-import { FeedDemoSeeder } from './demo/feed-demo-seeder';
 import { FeedReactionsService } from './feed-reactions.service';
 import { FeedService } from './feed.service';
 import { FeedTextReader } from './feed-text.reader';
@@ -15,7 +14,7 @@ import { FeedTextReader } from './feed-text.reader';
 /** Posts, games and teams in one table; likes and joins. No HTTP. */
 @Module({
   imports: [MikroOrmModule.forFeature([Feed, Post, Game, Team, FeedLike, FeedJoin]), IdentityModule],
-  providers: [FeedService, FeedReactionsService, FeedTextReader, FeedDemoSeeder],
-  exports: [FeedService, FeedReactionsService, FeedTextReader, FeedDemoSeeder],
+  providers: [FeedService, FeedReactionsService, FeedTextReader],
+  exports: [FeedService, FeedReactionsService, FeedTextReader],
 })
 export class FeedModule {}

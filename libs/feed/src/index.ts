@@ -1,4 +1,5 @@
 export * from './demo/feed-demo-seeder';
+export * from './demo/feed-demo.module';
 export * from './entities/feed-join.entity';
 export * from './entities/feed-like.entity';
 export * from './entities/feed.entity';

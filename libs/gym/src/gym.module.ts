@@ -5,7 +5,6 @@ import { IdentityModule } from '@app/identity';
 import { BookingService } from './bookings/booking.service';
 import { CreditExpiryService } from './credits/credit-expiry.service';
 import { CreditLedgerService } from './credits/credit-ledger.service';
-import { GymDemoSeeder } from './demo/gym-demo-seeder';
 import { Credit } from './credits/credit.entity';
 import { Lesson } from './lessons/lesson.entity';
 import { PricePolicy } from './price-policies/price-policy.entity';
@@ -20,7 +19,6 @@ const services = [
   BookingService,
   CreditExpiryService,
   CreditLedgerService,
-  GymDemoSeeder,
   LessonService,
   MemberProfileService,
   MemberReservationsReader,

@@ -2,6 +2,7 @@ export * from './bookings/booking.service';
 export * from './credits/credit-expiry.service';
 export * from './credits/credit-ledger.service';
 export * from './demo/gym-demo-seeder';
+export * from './demo/gym-demo.module';
 export * from './credits/credit.entity';
 export * from './lessons/lesson.entity';
 export * from './price-policies/price-policy.entity';

@@ -1,4 +1,5 @@
 export * from './demo/poll-demo-seeder';
+export * from './demo/poll-demo.module';
 export * from './entities/poll-question.entity';
 export * from './entities/poll-vote.entity';
 export * from './entities/poll.entity';

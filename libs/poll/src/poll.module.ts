@@ -5,14 +5,13 @@ import { IdentityModule } from '@app/identity';
 import { PollQuestion } from './entities/poll-question.entity';
 import { PollVote } from './entities/poll-vote.entity';
 import { Poll } from './entities/poll.entity';
-import { PollDemoSeeder } from './demo/poll-demo-seeder';
 import { PollVotingService } from './poll-voting.service';
 import { PollService } from './poll.service';
 
 /** Polls, their questions and votes. No HTTP. */
 @Module({
   imports: [MikroOrmModule.forFeature([Poll, PollQuestion, PollVote]), IdentityModule, TimeModule],
-  providers: [PollService, PollVotingService, PollDemoSeeder],
-  exports: [PollService, PollVotingService, PollDemoSeeder],
+  providers: [PollService, PollVotingService],
+  exports: [PollService, PollVotingService],
 })
 export class PollModule {}

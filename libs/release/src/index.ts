@@ -1,6 +1,7 @@
 export * from './car.repository';
 export * from './car.service';
 export * from './demo/release-demo-seeder';
+export * from './demo/release-demo.module';
 export * from './entities/car.entity';
 export * from './entities/order-list.entity';
 export * from './entities/pallet.entity';

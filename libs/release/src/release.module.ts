@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { TimeModule } from '@app/core';
 import { CarService } from './car.service';
-import { ReleaseDemoSeeder } from './demo/release-demo-seeder';
 import { Car } from './entities/car.entity';
 import { OrderList } from './entities/order-list.entity';
 import { Pallet } from './entities/pallet.entity';
@@ -10,7 +9,7 @@ import { OrderListService } from './order-list.service';
 import { PalletLoadService } from './pallet-load.service';
 import { ReleaseSheetService } from './release-sheet.service';
 
-const services = [CarService, OrderListService, PalletLoadService, ReleaseSheetService, ReleaseDemoSeeder];
+const services = [CarService, OrderListService, PalletLoadService, ReleaseSheetService];
 
 /** Cars, their pallets, the day's order lines and release sheets. No HTTP. */
 @Module({

@@ -1,7 +1,7 @@
 // Jest's moduleNameMapper does not apply to a global setup: resolve the @app/* paths from tsconfig.json.
 import 'tsconfig-paths/register';
 import 'reflect-metadata';
-import { MikroORM } from '@mikro-orm/core';
+import { MetadataStorage, MikroORM } from '@mikro-orm/core';
 import { createConnection } from 'mysql2/promise';
 import { createOrmOptions, DatabaseMigrator, loadConfig } from '@app/core';
 import { TEST_DATABASE_PREFIX, testDatabaseUrl, testServerUrl } from './test-databases';
@@ -34,4 +34,7 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
       }
     }),
   );
+  // A single test file runs in this same process (in band): leave MikroORM's process-wide entity
+  // registry as we found it, or the test's own entity classes meet this setup's copies.
+  MetadataStorage.clear();
 }

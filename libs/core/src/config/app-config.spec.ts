@@ -68,6 +68,12 @@ describe('loadConfig', () => {
     expect(config.http.port).toBe(3000);
     expect(config.isProduction).toBe(true);
     expect(config.exposesQueryCount).toBe(false);
+    expect(config.diagnostics.nPlusOneMode).toBe('off');
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 's3cret-admin', N_PLUS_ONE_MODE: 'warn' })
+        .diagnostics.nPlusOneMode,
+    ).toBe('warn');
+    expect(loadConfig({}).diagnostics.nPlusOneMode).toBe('warn');
   });
 
   it('lists every variable once, with its default', () => {

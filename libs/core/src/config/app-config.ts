@@ -126,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
+  // The N+1 detector is a development aid: production only counts statements unless told otherwise.
+  if (runtime.environment === Environment.Production && !env.N_PLUS_ONE_MODE) groups.diagnostics.nPlusOneMode = 'off';
   auth.jwtSecret ||= DEV_JWT_SECRET;
   auth.adminPassword ||= DEV_ADMIN_PASSWORD;
   return new AppConfig(groups);

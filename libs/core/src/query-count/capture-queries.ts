@@ -11,7 +11,7 @@ export interface CapturedQueries<T> {
  * Only statements awaited inside `fn` are counted.
  */
 export async function captureQueries<T>(fn: () => Promise<T>): Promise<CapturedQueries<T>> {
-  const scope = new QueryScope();
+  const scope = new QueryScope({ keepText: true });
   const result = await QueryScopes.run(scope, fn);
   return { result, statements: [...scope.statements], count: scope.count };
 }

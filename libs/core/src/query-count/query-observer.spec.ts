@@ -34,6 +34,24 @@ describe('createQueryObserver', () => {
     expect(warn.mock.calls[0][0]).toMatch(/ran 4 times in one request: select \* from `image` where id = \?/);
   });
 
+  it('only counts in off mode', () => {
+    const observe = createQueryObserver({ threshold: 3, mode: 'off' });
+    const scope = new QueryScope();
+    QueryScopes.run(scope, () => repeat(observe, 8));
+    expect(scope.count).toBe(8);
+    expect(scope.statements).toEqual([]);
+  });
+
+  it('keeps the text only for scopes that ask for it', () => {
+    const observe = createQueryObserver({ threshold: 10, mode: 'warn' });
+    const plain = new QueryScope();
+    const keeping = new QueryScope({ keepText: true });
+    QueryScopes.run(plain, () => repeat(observe, 2));
+    QueryScopes.run(keeping, () => repeat(observe, 2));
+    expect(plain.statements).toEqual([]);
+    expect(keeping.statements).toEqual(['select * from `image` where id = 1', 'select * from `image` where id = 2']);
+  });
+
   it('stays silent at the threshold', () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const observe = createQueryObserver({ threshold: 3, mode: 'warn' });

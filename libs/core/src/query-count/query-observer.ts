@@ -16,11 +16,18 @@ const logger = new Logger('QueryCounter');
  * current scope and watches for the N+1 signature.
  */
 export function createQueryObserver(options: QueryObserverOptions): (sql: string, params: unknown[]) => string {
+  if (options.mode === 'off') {
+    return (sql) => {
+      QueryScopes.current()?.record(sql);
+      return sql;
+    };
+  }
   return (sql) => {
     const scope = QueryScopes.current();
     if (!scope) return sql;
-    const { shape, repeats } = scope.record(sql);
-    if (options.mode !== 'off' && repeats > options.threshold && scope.markReported(shape)) {
+    scope.record(sql);
+    const { shape, repeats } = scope.repeatsOf(sql);
+    if (repeats > options.threshold && scope.markReported(shape)) {
       const error = new NPlusOneDetectedError(shape, repeats);
       if (options.mode === 'throw') throw error;
       logger.warn(error.message);

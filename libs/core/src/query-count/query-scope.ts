@@ -1,19 +1,40 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { queryShape } from './query-shape';
 
-/** The statements one unit of work (an HTTP request, a captured block) has run. */
+/**
+ * The statements one unit of work (an HTTP request, a captured block) has run. Counting is all a
+ * request scope does by default; the text and the shapes cost a string and five regular
+ * expressions per statement, so they are kept only where something reads them: the text for
+ * `captureQueries`, the shapes for the N+1 detector.
+ */
 export class QueryScope {
-  readonly statements: string[] = [];
-  private readonly shapes = new Map<string, number>();
-  private readonly reported = new Set<string>();
+  private counted = 0;
+  private readonly texts: string[] | undefined;
+  private shapes: Map<string, number> | undefined;
+  private reported: Set<string> | undefined;
 
-  get count(): number {
-    return this.statements.length;
+  constructor(options: { keepText?: boolean } = {}) {
+    this.texts = options.keepText ? [] : undefined;
   }
 
-  /** Records a statement; returns how many times its shape has run in this scope. */
-  record(sql: string): { shape: string; repeats: number } {
-    this.statements.push(sql);
+  get count(): number {
+    return this.counted;
+  }
+
+  /** The statements' SQL, in order; empty unless the scope was created with `keepText`. */
+  get statements(): readonly string[] {
+    return this.texts ?? [];
+  }
+
+  /** Counts a statement (and keeps its text when asked to). */
+  record(sql: string): void {
+    this.counted += 1;
+    this.texts?.push(sql);
+  }
+
+  /** The statement's shape and how many times that shape has run in this scope, this one included. */
+  repeatsOf(sql: string): { shape: string; repeats: number } {
+    this.shapes ??= new Map();
     const shape = queryShape(sql);
     const repeats = (this.shapes.get(shape) ?? 0) + 1;
     this.shapes.set(shape, repeats);
@@ -22,6 +43,7 @@ export class QueryScope {
 
   /** True the first time a shape is reported in this scope, so each N+1 is logged once. */
   markReported(shape: string): boolean {
+    this.reported ??= new Set();
     if (this.reported.has(shape)) return false;
     this.reported.add(shape);
     return true;
