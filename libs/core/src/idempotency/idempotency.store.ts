@@ -13,7 +13,8 @@ export type IdempotencyClaim = { kind: 'claimed'; id: string } | { kind: 'replay
 /**
  * Keys in MySQL. A claim is an INSERT: the unique key on (user, key) lets exactly one of several
  * concurrent requests through. Every statement autocommits on a fork of its own, apart from the
- * handler's unit of work and transactions.
+ * handler's unit of work and transactions. Expired keys are deleted by the worker's maintenance
+ * queue (`forgetExpired`), never on the request path; a claim that meets one treats it as gone.
  */
 @Injectable()
 export class IdempotencyStore {
@@ -26,27 +27,26 @@ export class IdempotencyStore {
   async claim(userId: number, key: string, requestHash: string): Promise<IdempotencyClaim> {
     const em = this.em.fork();
     const now = this.clock.now();
-    // the cleanup: keys past their expiry are forgotten whenever a key is stored
-    await em.nativeDelete(IdempotencyKey, { expiresAt: { $lte: now } });
-    try {
-      const row = new IdempotencyKey({
-        userId,
-        key,
-        requestHash,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
-      });
-      const id = await em.insert(IdempotencyKey, row);
-      return { kind: 'claimed', id: String(id) };
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    const claimed = await this.insert(em, userId, key, requestHash, now);
+    if (claimed) return claimed;
+    let first = await em.findOne(IdempotencyKey, { userId, key });
+    if (first && first.expiresAt <= now) {
+      // expired but not yet purged: forget it (only if still expired) and claim afresh, once
+      await em.nativeDelete(IdempotencyKey, { id: first.id, expiresAt: { $lte: now } });
+      const reclaimed = await this.insert(em, userId, key, requestHash, now);
+      if (reclaimed) return reclaimed;
+      first = await em.findOne(IdempotencyKey, { userId, key });
     }
-    const first = await em.findOne(IdempotencyKey, { userId, key });
     // gone again: the first request failed with a 5xx and released it a moment ago
     if (!first) throw new IdempotencyKeyInProgressError();
     if (first.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
     if (first.statusCode === null) throw new IdempotencyKeyInProgressError();
     return { kind: 'replay', statusCode: first.statusCode, body: first.responseBody === null ? undefined : JSON.parse(first.responseBody) };
+  }
+
+  /** Deletes every key past its expiry; the maintenance queue calls this hourly. */
+  async forgetExpired(): Promise<number> {
+    return this.em.fork().nativeDelete(IdempotencyKey, { expiresAt: { $lte: this.clock.now() } });
   }
 
   /** Records the answer of the request that claimed the key. */
@@ -58,5 +58,22 @@ export class IdempotencyStore {
   /** Forgets a claim whose request failed unexpectedly, so a retry runs again. */
   async release(id: string): Promise<void> {
     await this.em.fork().nativeDelete(IdempotencyKey, { id });
+  }
+
+  private async insert(em: EntityManager, userId: number, key: string, requestHash: string, now: Date): Promise<IdempotencyClaim | null> {
+    try {
+      const row = new IdempotencyKey({
+        userId,
+        key,
+        requestHash,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_MS),
+      });
+      const id = await em.insert(IdempotencyKey, row);
+      return { kind: 'claimed', id: String(id) };
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return null;
+      throw error;
+    }
   }
 }
