@@ -1,7 +1,15 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, AppConfig, bodyParserErrors, createValidationPipe, requestIdMiddleware, securityHeaders } from '@app/core';
+import {
+  AllExceptionsFilter,
+  AppConfig,
+  bodyParserErrors,
+  createValidationPipe,
+  jsonBodyGuard,
+  requestIdMiddleware,
+  securityHeaders,
+} from '@app/core';
 import { staffPageMiddleware } from '@app/identity';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from '@app/jobs';
 
@@ -23,6 +31,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(bodyParserErrors);
+  app.use(jsonBodyGuard);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(config));
   mountQueueDashboard(app, staffPageMiddleware(app));

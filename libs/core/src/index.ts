@@ -13,6 +13,7 @@ export * from './health/dependency-waiter';
 export * from './health/health.module';
 export * from './health/health.service';
 export * from './http/body-parser-errors';
+export * from './http/json-body.guard';
 export * from './http/array-body.pipe';
 export * from './http/id-param.pipe';
 export * from './http/public.decorator';
