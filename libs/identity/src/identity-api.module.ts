@@ -15,6 +15,7 @@ import { StaffGuard } from './auth/staff.guard';
 import { AuthController } from './http/auth.controller';
 import { UsersController } from './http/users.controller';
 import { IdentityModule } from './identity.module';
+import { usernameKey } from './username';
 
 /**
  * Sign-up, login and the guards every API route passes: a bearer token unless `@Public()` (or
@@ -29,7 +30,7 @@ import { IdentityModule } from './identity.module';
       useFactory: (config: AppConfig) => {
         const ttl = config.auth.loginRateWindowSeconds * 1000;
         const client = (req: Record<string, unknown>) => (req as unknown as Request).ip ?? 'unknown';
-        const username = (req: Record<string, unknown>) => String((req as unknown as Request).body?.username ?? '').toLowerCase();
+        const username = (req: Record<string, unknown>) => usernameKey((req as unknown as Request).body?.username);
         return {
           throttlers: [
             { name: 'login-client', ttl, limit: config.auth.loginRateLimit * 3, getTracker: client },

@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
+import { TrimmedUsername } from '../../username';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'kim.minji', minLength: 3, maxLength: 150, description: 'Letters, digits and . _ @ + -' })
+  @TrimmedUsername()
   @IsString()
   @Length(3, 150)
   @Matches(/^[A-Za-z0-9._@+-]+$/, { message: 'username may contain only letters, digits and . _ @ + -' })
