@@ -4,7 +4,7 @@ export class FieldErrorResponse {
   @ApiProperty({ example: 'username' })
   field!: string;
 
-  @ApiProperty({ example: ['username must be longer than or equal to 3 characters'] })
+  @ApiProperty({ example: ['username must be 3 to 150 characters long'] })
   messages!: string[];
 }
 

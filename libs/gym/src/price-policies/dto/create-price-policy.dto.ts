@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsString, Max, Min } from 'class-validator';
+import { TextLength } from '@app/core';
 
 export class CreatePricePolicyDto {
   @ApiProperty({ example: '10 classes, 30 days', maxLength: 100 })
   @IsString()
-  @Length(1, 100)
+  @TextLength(1, 100)
   name!: string;
 
   @ApiProperty({ example: 150000, description: 'Price in won' })
