@@ -5,6 +5,7 @@ import {
   AllExceptionsFilter,
   AppConfig,
   bodyParserErrors,
+  DatabaseOutageMonitor,
   createValidationPipe,
   jsonBodyGuard,
   requestIdMiddleware,
@@ -33,7 +34,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(bodyParserErrors);
   app.use(jsonBodyGuard);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter(config));
+  app.useGlobalFilters(new AllExceptionsFilter(config, app.get(DatabaseOutageMonitor)));
   mountQueueDashboard(app, staffPageMiddleware(app));
   const document = SwaggerModule.createDocument(
     app,

@@ -2,6 +2,8 @@ export * from './config/app-config';
 export * from './config/config.module';
 export * from './database/database.module';
 export * from './database/database-migrator';
+export * from './database/database-outage.monitor';
+export * from './database/database-unavailable';
 export * from './database/orm-options';
 export * from './database/retry-on-deadlock';
 export * from './errors/all-exceptions.filter';

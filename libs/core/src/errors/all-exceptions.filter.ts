@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Logger } from '@nestjs/common';
-import { DriverException } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
+import type { DatabaseOutageMonitor } from '../database/database-outage.monitor';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { isNPlusOneDetected } from '../query-count/n-plus-one.error';
 import { TooManyRequestsError } from './domain-error';
 import { codeForStatus, type ErrorBody, knownErrorBody } from './error-body';
@@ -24,7 +25,10 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly outage?: DatabaseOutageMonitor,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
@@ -65,11 +69,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private unexpected(error: unknown, request: Request): ErrorBody {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    this.logger.error(`[${request.id}] ${request.method} ${request.url} failed: ${detail}`);
-    if (error instanceof DriverException && /ECONNREFUSED|PROTOCOL_CONNECTION_LOST|ETIMEDOUT/.test(error.message)) {
+    if (isDatabaseUnavailable(error)) {
+      // logged once per outage by the monitor, not once per request
+      this.outage?.refused(error);
       return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable, try again shortly' };
     }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.logger.error(`[${request.id}] ${request.method} ${request.url} failed: ${detail}`);
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Internal server error' };
   }
 }
