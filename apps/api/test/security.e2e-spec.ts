@@ -92,6 +92,32 @@ describe('security headers, CORS, login rate limit and logs (e2e)', () => {
     });
   });
 
+  it('limits sign-ups per client address with 429, apart from the login limit', async () => {
+    await withEnv({ SIGNUP_RATE_LIMIT: '3', LOGIN_RATE_LIMIT: '2' }, async () => {
+      const app = await createTestApp();
+      const http = request(app.getHttpServer());
+      const signUp = (n: number) =>
+        http.post('/users').send({ username: `signup_limit_${n}`, password: 'password-123', phoneNumber: '010-1234-5678' });
+      try {
+        await resetDatabase(app);
+        for (let n = 1; n <= 3; n++) expect((await signUp(n)).status).toBe(201);
+        const blocked = await signUp(4);
+        expect(blocked.status).toBe(429);
+        expect(blocked.body).toEqual({
+          statusCode: 429,
+          code: 'TOO_MANY_REQUESTS',
+          message: expect.stringMatching(/^Too many sign-ups from this address; try again in \d+ s$/),
+        });
+        expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(500);
+        // the refused sign-up created nothing, and logins are counted on their own
+        await http.post('/auth/login').send({ username: 'signup_limit_4', password: 'password-123' }).expect(401);
+        await http.post('/auth/login').send({ username: 'signup_limit_1', password: 'password-123' }).expect(200);
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
   it('counts a username with spaces or another case as the same name, at sign-up, login and the limit', async () => {
     await withEnv({ LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '60' }, async () => {
       const app = await createTestApp();

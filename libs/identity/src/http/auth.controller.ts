@@ -13,7 +13,7 @@ import { ErrorResponse, Public } from '@app/core';
 import { AuthService } from '../auth/auth.service';
 import { LocalAuthGuard } from '../auth/local-auth.guard';
 import { LoginBodyGuard } from '../auth/login-body.guard';
-import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
+import { RateLimited } from '../auth/rate-limit.guard';
 import { SESSION_COOKIE, SESSION_COOKIE_PATH, SESSION_COOKIE_PATHS } from '../auth/session-cookie';
 import type { User } from '../entities/user.entity';
 import { LoginDto } from './dto/login.dto';
@@ -27,7 +27,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard, LoginBodyGuard, LocalAuthGuard)
+  @UseGuards(LoginBodyGuard, LocalAuthGuard)
+  @RateLimited('login')
   @ApiOperation({
     summary: 'Log in',
     description: `Exchanges a username and password for a bearer token. Also sets it as an HttpOnly, SameSite=Strict cookie \`${SESSION_COOKIE}\` for each of ${SESSION_COOKIE_PATHS.join(' and ')}, for the pages a browser opens there (the printable release sheet, the queue dashboard).`,

@@ -1,8 +1,17 @@
 import { Body, Controller, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { ErrorResponse, Public } from '@app/core';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { RateLimited } from '../auth/rate-limit.guard';
 import { UserService } from '../user.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SetImageDto } from './dto/set-image.dto';
@@ -16,9 +25,14 @@ export class UsersController {
 
   @Public()
   @Post()
-  @ApiOperation({ summary: 'Sign up', description: 'Creates a member account.' })
+  @RateLimited('signup')
+  @ApiOperation({
+    summary: 'Sign up',
+    description: 'Creates a member account. At most SIGNUP_RATE_LIMIT sign-ups per client address in 10 minutes.',
+  })
   @ApiCreatedResponse({ type: UserResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'USERNAME_TAKEN' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'TOO_MANY_REQUESTS, with Retry-After' })
   async signUp(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return toUserResponse(await this.users.register(dto));
   }
