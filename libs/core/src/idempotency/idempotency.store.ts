@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
+import { TooManyRequestsError } from '../errors/domain-error';
 import { Clock } from '../time/clock';
 import { IdempotencyKeyInProgressError, IdempotencyKeyReusedError } from './idempotency.errors';
 import { IdempotencyKey } from './idempotency-key.entity';
 
 /** How long a key is remembered. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600 * 1000;
+/** How long a refusal (a 4xx answer) is replayed: long enough for a client's retries, not a day. */
+export const IDEMPOTENCY_REFUSAL_TTL_MS = 10 * 60 * 1000;
+/** New keys a member may send per hour; past it, 429 (3,000 keys in 9 s each kept a day before). */
+export const IDEMPOTENCY_KEYS_PER_HOUR = 200;
+const HOUR_MS = 3600 * 1000;
+
+export class TooManyIdempotencyKeysError extends TooManyRequestsError {
+  constructor() {
+    super(`More than ${IDEMPOTENCY_KEYS_PER_HOUR} new Idempotency-Key values in an hour; retry later`, 600);
+  }
+}
 
 export type IdempotencyClaim = { kind: 'claimed'; id: string } | { kind: 'replay'; statusCode: number; body: unknown };
 
@@ -49,10 +61,11 @@ export class IdempotencyStore {
     return this.em.fork().nativeDelete(IdempotencyKey, { expiresAt: { $lte: this.clock.now() } });
   }
 
-  /** Records the answer of the request that claimed the key. */
+  /** Records the answer of the request that claimed the key; a refusal is kept for minutes only. */
   async complete(id: string, statusCode: number, body: unknown): Promise<void> {
     const responseBody = body === undefined || body === null ? null : JSON.stringify(body);
-    await this.em.fork().nativeUpdate(IdempotencyKey, { id }, { statusCode, responseBody });
+    const refusal = statusCode >= 400 ? { expiresAt: new Date(this.clock.now().getTime() + IDEMPOTENCY_REFUSAL_TTL_MS) } : {};
+    await this.em.fork().nativeUpdate(IdempotencyKey, { id }, { statusCode, responseBody, ...refusal });
   }
 
   /** Forgets a claim whose request failed unexpectedly, so a retry runs again. */
@@ -60,7 +73,20 @@ export class IdempotencyStore {
     await this.em.fork().nativeDelete(IdempotencyKey, { id });
   }
 
+  /** Stores a new key, or returns null when (user, key) exists; a key past the hourly cap is taken back. */
   private async insert(em: EntityManager, userId: number, key: string, requestHash: string, now: Date): Promise<IdempotencyClaim | null> {
+    const claim = await this.insertRow(em, userId, key, requestHash, now);
+    if (claim) await this.refuseOverCap(em, userId, claim.id, now);
+    return claim;
+  }
+
+  private async insertRow(
+    em: EntityManager,
+    userId: number,
+    key: string,
+    requestHash: string,
+    now: Date,
+  ): Promise<{ kind: 'claimed'; id: string } | null> {
     try {
       const row = new IdempotencyKey({
         userId,
@@ -75,5 +101,17 @@ export class IdempotencyStore {
       if (error instanceof UniqueConstraintViolationException) return null;
       throw error;
     }
+  }
+
+  /**
+   * The cap on new keys per member and hour, counted after the insert so that a replay never pays
+   * for it. Counted on the (user, key) index's user prefix, so it reads at most a day of one
+   * member's keys; concurrent claims at the edge may each see the other and both be refused.
+   */
+  private async refuseOverCap(em: EntityManager, userId: number, id: string, now: Date): Promise<void> {
+    const recent = await em.count(IdempotencyKey, { userId, createdAt: { $gt: new Date(now.getTime() - HOUR_MS) } });
+    if (recent <= IDEMPOTENCY_KEYS_PER_HOUR) return;
+    await em.nativeDelete(IdempotencyKey, { id });
+    throw new TooManyIdempotencyKeysError();
   }
 }
