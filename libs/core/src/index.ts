@@ -42,3 +42,6 @@ export * from './idempotency/idempotency.module';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/idempotent.decorator';
 export * from './queue/queue-root.module';
+export * from './errors/error-catalogue';
+export * from './http/endpoint.decorator';
+export * from './http/json-body.guard';

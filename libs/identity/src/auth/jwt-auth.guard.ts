@@ -1,14 +1,14 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { IS_PUBLIC, UnauthenticatedError } from '@app/core';
+import { DomainError, IS_PUBLIC } from '@app/core';
 import { ACCEPTS_SESSION_COOKIE } from './auth.decorators';
 import { SESSION_COOKIE_STRATEGY } from './session-cookie-jwt.strategy';
 
 function toUser<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
   if (error || !user) {
     const reason = info instanceof Error ? info.message : 'a bearer token is required';
-    throw new UnauthenticatedError('UNAUTHENTICATED', `Authentication failed: ${reason}`);
+    throw new DomainError('UNAUTHENTICATED', `Authentication failed: ${reason}`);
   }
   return user;
 }
