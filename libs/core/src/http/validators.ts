@@ -19,3 +19,24 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 export function IsTimeOfDay(options?: ValidationOptions): PropertyDecorator {
   return Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '$property must be a time of day as HH:mm', ...options });
 }
+
+/**
+ * A date range's end: not before the date in `startProperty` (both `YYYY-MM-DD`, so they compare
+ * as strings). Either side may be absent.
+ */
+export function IsNotBefore(startProperty: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBefore',
+      constraints: [startProperty],
+      validator: {
+        validate: (value: unknown, args) => {
+          const start = (args?.object as Record<string, unknown> | undefined)?.[startProperty];
+          return typeof value !== 'string' || typeof start !== 'string' || value >= start;
+        },
+        defaultMessage: (args) => `${args?.property} must not be before ${startProperty}`,
+      },
+    },
+    options,
+  );
+}
