@@ -32,6 +32,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .setTitle('Gym platform API')
       .setDescription('Gym bookings with a credit ledger, a polymorphic feed, polls, release sheets and background jobs.')
       .setVersion('1.0')
+      .setLicense('UNLICENSED (proprietary)', 'https://docs.npmjs.com/cli/v10/configuring-npm/package-json#license')
+      // Relative: generated clients and Swagger UI call the host that served the document
+      .addServer('/', 'The server that serves this document')
       .addBearerAuth()
       .addSecurityRequirements('bearer')
       .addCookieAuth('access_token', {

@@ -13,7 +13,13 @@ export class HealthController {
 
   @Get()
   @QueryBudget(1)
-  @Endpoint({ summary: 'Liveness and dependencies', description: 'MySQL and Redis reachability. 503 when one is down.', public: true })
+  @Endpoint({
+    summary: 'Liveness and dependencies',
+    description: 'MySQL and Redis reachability. 503 when one is down.',
+    public: true,
+    // the JSON body parser runs on every route: a body that is not JSON is refused even here
+    errors: ['MALFORMED_JSON'],
+  })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {

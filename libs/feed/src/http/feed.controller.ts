@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { FeedType } from '../entities/feed.entity';
@@ -10,11 +10,20 @@ import { CreatePostDto } from './dto/create-post.dto';
 import { CreateTeamDto } from './dto/create-team.dto';
 import { FeedPageResponse } from './dto/feed-page.response';
 import { FeedQueryDto } from './dto/feed-query.dto';
-import { FeedResponse, toFeedResponse } from './dto/feed.response';
+import {
+  FEED_RESPONSE_MODELS,
+  FEED_RESPONSE_SCHEMA,
+  type FeedResponse,
+  GameFeedResponse,
+  PostFeedResponse,
+  TeamFeedResponse,
+  toFeedResponse,
+} from './dto/feed.response';
 import { JoinStateResponse, toJoinStateResponse } from './dto/join-state.response';
 import { LikeStateResponse, toLikeStateResponse } from './dto/like-state.response';
 
 @ApiTags('feed')
+@ApiExtraModels(...FEED_RESPONSE_MODELS)
 @Controller('feeds')
 export class FeedController {
   constructor(
@@ -37,28 +46,28 @@ export class FeedController {
   @Get(':id')
   @QueryBudget(2)
   @Endpoint({ summary: 'One feed item', errors: ['NOT_FOUND'] })
-  @ApiOkResponse({ type: FeedResponse })
+  @ApiOkResponse({ schema: FEED_RESPONSE_SCHEMA })
   async get(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<FeedResponse> {
     return toFeedResponse(await this.feeds.get(me.id, id));
   }
 
   @Post('posts')
   @Endpoint({ summary: 'Write a post' })
-  @ApiCreatedResponse({ type: FeedResponse })
+  @ApiCreatedResponse({ type: PostFeedResponse })
   async createPost(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreatePostDto): Promise<FeedResponse> {
     return toFeedResponse(await this.feeds.create(me.id, { type: FeedType.Post, ...dto }));
   }
 
   @Post('games')
   @Endpoint({ summary: 'Announce a game' })
-  @ApiCreatedResponse({ type: FeedResponse })
+  @ApiCreatedResponse({ type: GameFeedResponse })
   async createGame(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreateGameDto): Promise<FeedResponse> {
     return toFeedResponse(await this.feeds.create(me.id, { type: FeedType.Game, ...dto }));
   }
 
   @Post('teams')
   @Endpoint({ summary: 'Open a team room' })
-  @ApiCreatedResponse({ type: FeedResponse })
+  @ApiCreatedResponse({ type: TeamFeedResponse })
   async createTeam(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreateTeamDto): Promise<FeedResponse> {
     return toFeedResponse(await this.feeds.create(me.id, { type: FeedType.Team, ...dto }));
   }

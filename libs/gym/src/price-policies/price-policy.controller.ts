@@ -13,7 +13,13 @@ export class PricePolicyController {
 
   @Get()
   @QueryBudget(1)
-  @Endpoint({ summary: 'Memberships on sale', description: 'Cheapest first.', public: true })
+  @Endpoint({
+    summary: 'Memberships on sale',
+    description: 'Cheapest first.',
+    public: true,
+    // the JSON body parser runs on every route: a body that is not JSON is refused even here
+    errors: ['MALFORMED_JSON'],
+  })
   @ApiOkResponse({ type: [PricePolicyResponse] })
   async list(): Promise<PricePolicyResponse[]> {
     return (await this.policies.list()).map(toPricePolicyResponse);

@@ -24,7 +24,7 @@ export class CreateOrderListDto {
   @Length(1, 128)
   locationName!: string;
 
-  @ApiProperty({ example: 12, minimum: 1, maximum: 100000 })
+  @ApiProperty({ type: 'integer', example: 12, minimum: 1, maximum: 100000 })
   @IsInt()
   @Min(1)
   @Max(100_000)
