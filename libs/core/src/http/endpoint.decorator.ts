@@ -75,8 +75,9 @@ function errorResponses(codes: Set<ErrorCode>): MethodDecorator[] {
  * The one decorator for a route's contract (after immich's `@Endpoint`): its summary, whether it
  * needs a token, and the error codes it answers, documented from the catalogue. Authenticated
  * routes get 401, routes with a JSON body 400/413/415 (and the 415 check), routes with a query or
- * path parameter 400 VALIDATION_FAILED. Place it below the route's `@Get()`/`@Post()`, above
- * nothing that reads it.
+ * path parameter 400 VALIDATION_FAILED. It reads the handler's parameters (`@Body()`, `@Query()`,
+ * `@Param()`), which TypeScript decorates before any method decorator, so its place among the
+ * route's decorators does not matter. Staff-only routes list `FORBIDDEN` themselves.
  */
 export function Endpoint(options: EndpointOptions): MethodDecorator {
   return (target, key, descriptor) => {
