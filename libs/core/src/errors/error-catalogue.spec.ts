@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HttpException, NotFoundException } from '@nestjs/common';
 import { DomainError } from './domain-error';
 import { knownErrorBody } from './error-body';
@@ -30,5 +32,11 @@ describe('the error catalogue', () => {
   it('takes the status of a domain error from its code', () => {
     expect(new DomainError('IDEMPOTENCY_KEY_REUSED').status).toBe(422);
     expect(knownErrorBody(new DomainError('LESSON_FULL'))).toEqual({ statusCode: 409, code: 'LESSON_FULL', message: 'The lesson is full' });
+  });
+
+  it('is the table docs/errors.md shows, code for code', () => {
+    const doc = readFileSync(join(__dirname, '../../../../docs/errors.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gm)].map(([, code, status]) => [code, Number(status)]);
+    expect(rows).toEqual(ERROR_CODES.map((code) => [code, ERROR_CATALOGUE[code].status]));
   });
 });
