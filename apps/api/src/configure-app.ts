@@ -7,7 +7,7 @@ import {
   bodyParserErrors,
   DatabaseOutageMonitor,
   createValidationPipe,
-  jsonBodyGuard,
+  jsonBodyShape,
   requestIdMiddleware,
   securityHeaders,
 } from '@app/core';
@@ -32,7 +32,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(bodyParserErrors);
-  app.use(jsonBodyGuard);
+  app.use(jsonBodyShape);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(config, app.get(DatabaseOutageMonitor)));
   mountQueueDashboard(app, staffPageMiddleware(app));
@@ -42,6 +42,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .setTitle('Gym platform API')
       .setDescription('Gym bookings with a credit ledger, a polymorphic feed, polls, release sheets and background jobs.')
       .setVersion('1.0')
+      .setLicense('UNLICENSED (proprietary)', 'https://docs.npmjs.com/cli/v10/configuring-npm/package-json#license')
+      // Relative: generated clients and Swagger UI call the host that served the document
+      .addServer('/', 'The server that serves this document')
       .addBearerAuth()
       .addSecurityRequirements('bearer')
       .addCookieAuth('access_token', {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCode } from './error-catalogue';
 
 export class FieldErrorResponse {
   @ApiProperty({ example: 'username' })
@@ -10,13 +11,13 @@ export class FieldErrorResponse {
 
 /** The shape of every error answer. */
 export class ErrorResponse {
-  @ApiProperty({ example: 409 })
+  @ApiProperty({ type: 'integer', description: 'The HTTP status, the one the catalogue declares for the code', example: 404 })
   statusCode!: number;
 
-  @ApiProperty({ example: 'LESSON_FULL' })
-  code!: string;
+  @ApiProperty({ enum: ERROR_CODES, enumName: 'ErrorCode', description: 'A code of the catalogue (docs/errors.md)', example: 'NOT_FOUND' })
+  code!: ErrorCode;
 
-  @ApiProperty({ example: 'The lesson is full' })
+  @ApiProperty({ example: 'Lesson 7 not found' })
   message!: string;
 
   @ApiPropertyOptional({ type: [FieldErrorResponse], description: 'Only for VALIDATION_FAILED' })

@@ -1,49 +1,31 @@
-import type { NextFunction, Request, Response } from 'express';
-import { InvalidRequestError } from '../errors/domain-error';
-import { ValidationFailedError } from '../errors/validation-failed.error';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { DomainError } from '../errors/domain-error';
 
-/** Deeper than any body the API accepts (the deepest, a poll with questions, is 3 levels). */
-export const MAX_JSON_DEPTH = 32;
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
-/** Names an object inherits: as body keys they would be dropped or shadow a method, never a field. */
-const INHERITED_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
-
-/** Half of a surrogate pair without its other half: no character, and MySQL would store U+FFFD. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export class JsonTooDeepError extends InvalidRequestError {
-  constructor() {
-    super('MALFORMED_JSON', `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
-  }
+/** Whether the request carries a body at all (the test the body parser itself makes). */
+function hasBody(request: Request): boolean {
+  return request.headers['transfer-encoding'] !== undefined || (request.headers['content-length'] ?? '0') !== '0';
 }
 
 /**
- * Express middleware right after the JSON body parser. It walks the parsed body without recursion,
- * so no body can exhaust the stack of the validation that follows: nesting past `MAX_JSON_DEPTH` is
- * 400 `MALFORMED_JSON`, and a key named like an inherited member (`__proto__`, `constructor`,
- * `toString`, …) is 400 `VALIDATION_FAILED` like any other unknown field, instead of being
- * silently stripped; so is a string holding a lone surrogate (`"\ud800"`), which the database
- * would store as U+FFFD, so that later reads would differ from the answer to the write.
+ * On routes that read a JSON body (`@Endpoint` adds it): a body of another type is refused with
+ * 415 `UNSUPPORTED_MEDIA_TYPE` instead of being ignored by the JSON parser and then failing
+ * validation field by field as if nothing was sent.
  */
-export function jsonBodyGuard(req: Request, _res: Response, next: NextFunction): void {
-  const body: unknown = req.body;
-  if (typeof body !== 'object' || body === null) return next();
-  const pending: { value: object; depth: number; path: string }[] = [{ value: body, depth: 1, path: '' }];
-  for (let item = pending.pop(); item; item = pending.pop()) {
-    if (item.depth > MAX_JSON_DEPTH) return next(new JsonTooDeepError());
-    for (const key of Object.keys(item.value)) {
-      const field = `${item.path}${key}`;
-      if (!Array.isArray(item.value) && INHERITED_NAMES.has(key)) {
-        return next(new ValidationFailedError([{ field, messages: [`property ${key} should not exist`] }]));
-      }
-      const child: unknown = (item.value as Record<string, unknown>)[key];
-      if ((typeof child === 'string' && LONE_SURROGATE.test(child)) || LONE_SURROGATE.test(key)) {
-        return next(
-          new ValidationFailedError([{ field, messages: [`${field} must be well-formed Unicode text (it holds a lone surrogate)`] }]),
-        );
-      }
-      if (typeof child === 'object' && child !== null) pending.push({ value: child, depth: item.depth + 1, path: `${field}.` });
-    }
+@Injectable()
+export class JsonBodyGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    if (!hasBody(request)) return true;
+    const type = request.headers['content-type'] ?? '';
+    if (JSON_TYPE.test(type)) return true;
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      type === ''
+        ? 'The request body has no Content-Type; send application/json'
+        : `The request body must be application/json, not ${type.split(';')[0]}`,
+    );
   }
-  next();
 }

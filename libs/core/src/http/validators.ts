@@ -46,3 +46,24 @@ export function TextLength(min: number, max: number, options?: ValidationOptions
     options,
   );
 }
+
+/**
+ * A date range's end: not before the date in `startProperty` (both `YYYY-MM-DD`, so they compare
+ * as strings). Either side may be absent.
+ */
+export function IsNotBefore(startProperty: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBefore',
+      constraints: [startProperty],
+      validator: {
+        validate: (value: unknown, args) => {
+          const start = (args?.object as Record<string, unknown> | undefined)?.[startProperty];
+          return typeof value !== 'string' || typeof start !== 'string' || value >= start;
+        },
+        defaultMessage: (args) => `${args?.property} must not be before ${startProperty}`,
+      },
+    },
+    options,
+  );
+}

@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { ForbiddenError, UnauthenticatedError } from '@app/core';
+import { DomainError } from '@app/core';
 import { type TokenClaims, TOKEN_ISSUER } from './authenticated-user';
+import { authFailure } from './auth-failure';
 import { sessionCookieToken } from './session-cookie';
 
 /**
@@ -14,14 +15,14 @@ export function staffPageMiddleware(app: INestApplication): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : sessionCookieToken(req);
-    if (!token) return next(new UnauthenticatedError('UNAUTHENTICATED', 'Log in as staff first'));
+    if (!token) return next(header ? authFailure(undefined, header) : new DomainError('UNAUTHENTICATED', 'Log in as staff first'));
     let claims: TokenClaims;
     try {
       claims = jwt.verify<TokenClaims>(token, { algorithms: ['HS256'], issuer: TOKEN_ISSUER });
-    } catch {
-      return next(new UnauthenticatedError('UNAUTHENTICATED', 'The token is invalid or expired'));
+    } catch (error) {
+      return next(authFailure(error, header));
     }
-    if (claims.staff !== true) return next(new ForbiddenError('FORBIDDEN', 'Only staff may do this'));
+    if (claims.staff !== true) return next(new DomainError('FORBIDDEN', 'Only staff may do this'));
     return next();
   };
 }

@@ -1,15 +1,7 @@
 import { Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ErrorResponse, Public } from '@app/core';
+import { Endpoint } from '@app/core';
 import { AuthService } from '../auth/auth.service';
 import { LocalAuthGuard } from '../auth/local-auth.guard';
 import { LoginBodyGuard } from '../auth/login-body.guard';
@@ -24,16 +16,17 @@ import { TokenResponse } from './dto/token.response';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Public()
   @Post('login')
   @HttpCode(200)
   @UseGuards(LoginBodyGuard, LocalAuthGuard)
   @RateLimited('login')
-  @ApiOperation({
+  @Endpoint({
     summary: 'Log in',
     description: `Exchanges a username and password for a bearer token. Also sets it as an HttpOnly, SameSite=Strict cookie \`${SESSION_COOKIE}\` for each of ${SESSION_COOKIE_PATHS.join(' and ')}, for the pages a browser opens there (the printable release sheet, the queue dashboard).`,
+    public: true,
+    body: LoginDto,
+    errors: ['INVALID_CREDENTIALS', 'TOO_MANY_REQUESTS'],
   })
-  @ApiBody({ type: LoginDto })
   @ApiOkResponse({
     type: TokenResponse,
     headers: {
@@ -43,9 +36,6 @@ export class AuthController {
       },
     },
   })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'INVALID_CREDENTIALS' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'TOO_MANY_REQUESTS, with Retry-After' })
   async login(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokenResponse> {
     const token = await this.auth.issueToken(request.user as User);
     for (const path of SESSION_COOKIE_PATHS) response.cookie(SESSION_COOKIE, token.accessToken, this.auth.sessionCookieOptions(path));

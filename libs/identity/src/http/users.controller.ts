@@ -1,14 +1,6 @@
 import { Body, Controller, Post, Put } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
-import { ErrorResponse, Public } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '@app/core';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RateLimited } from '../auth/rate-limit.guard';
@@ -18,27 +10,25 @@ import { SetImageDto } from './dto/set-image.dto';
 import { toUserResponse, UserResponse } from './dto/user.response';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UserService) {}
 
-  @Public()
   @Post()
   @RateLimited('signup')
-  @ApiOperation({
+  @Endpoint({
     summary: 'Sign up',
     description: 'Creates a member account. At most SIGNUP_RATE_LIMIT sign-ups per client address in 10 minutes.',
+    public: true,
+    errors: ['USERNAME_TAKEN', 'TOO_MANY_REQUESTS'],
   })
   @ApiCreatedResponse({ type: UserResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'USERNAME_TAKEN' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'TOO_MANY_REQUESTS, with Retry-After' })
   async signUp(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return toUserResponse(await this.users.register(dto));
   }
 
   @Put('me/image')
-  @ApiOperation({ summary: 'Set my picture' })
+  @Endpoint({ summary: 'Set my picture' })
   @ApiOkResponse({ type: UserResponse })
   async setMyImage(@CurrentUser() me: AuthenticatedUser, @Body() dto: SetImageDto): Promise<UserResponse> {
     return toUserResponse(await this.users.setImage(me.id, dto.imageUrl));

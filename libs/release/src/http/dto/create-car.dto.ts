@@ -17,7 +17,13 @@ export class CreateCarDto {
   @Matches(NOT_BLANK, { message: 'type must not be blank or start or end with spaces' })
   type!: string;
 
-  @ApiProperty({ example: 8, minimum: 1, maximum: 60, description: 'Pallets numbered 1..palletCount are created with the car' })
+  @ApiProperty({
+    type: 'integer',
+    example: 8,
+    minimum: 1,
+    maximum: 60,
+    description: 'Pallets numbered 1..palletCount are created with the car',
+  })
   @IsInt()
   @Min(1)
   @Max(60)

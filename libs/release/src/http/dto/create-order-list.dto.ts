@@ -25,7 +25,7 @@ export class CreateOrderListDto {
   @TextLength(1, 128)
   locationName!: string;
 
-  @ApiProperty({ example: 12, minimum: 1, maximum: 100000 })
+  @ApiProperty({ type: 'integer', example: 12, minimum: 1, maximum: 100000 })
   @IsInt()
   @Min(1)
   @Max(100_000)
