@@ -41,8 +41,8 @@ describe('Polls (e2e)', () => {
         isAnonymousVote: false,
         isMultipleVote: false,
         questions: [
-          { id: expect.any(Number), content: '네', ordering: 1, voteCount: 0, votes: [] },
-          { id: expect.any(Number), content: '아니오', ordering: 2, voteCount: 0, votes: [] },
+          { id: expect.any(Number), content: '네', ordering: 1, voteCount: 0, votes: [], votesNextCursor: null },
+          { id: expect.any(Number), content: '아니오', ordering: 2, voteCount: 0, votes: [], votesNextCursor: null },
         ],
       });
       expect((await http.get(`/polls/${poll.id}`).set('Authorization', owner.auth).expect(200)).body).toEqual(poll);
@@ -238,6 +238,49 @@ describe('Polls (e2e)', () => {
       ).toBe(true);
       const detail = await http.get(`/polls/${eight.body.items[0].id}`).set('Authorization', voters[0].auth).expect(200);
       expect([one.headers['x-query-count'], eight.headers['x-query-count'], detail.headers['x-query-count']]).toEqual(['2', '2', '2']);
+    });
+  });
+
+  describe('many votes', () => {
+    it('lists the first 20 votes of a question with the exact count, and pages the rest, hiding voters as the poll does', async () => {
+      const owner = await newMember(app);
+      const poll = await createPoll(owner, { isAnonymousVote: true });
+      const voters: Member[] = [];
+      for (let n = 0; n < 25; n++) voters.push(await newMember(app));
+      for (const voter of voters) await vote(voter, poll.id, [poll.questions[0].id]).expect(201);
+      const last = voters[24];
+
+      const detail = (await http.get(`/polls/${poll.id}`).set('Authorization', last.auth).expect(200)).body;
+      const question = detail.questions[0];
+      expect(question.voteCount).toBe(25);
+      expect(question.votes).toHaveLength(20);
+      expect(question.votesNextCursor).toEqual(expect.any(String));
+      expect(detail.questions[1]).toMatchObject({ voteCount: 0, votes: [], votesNextCursor: null });
+      const listed = (await http.get('/polls?limit=10').set('Authorization', last.auth).expect(200)).body.items[0].questions[0];
+      expect(listed).toEqual(question);
+
+      const url = `/polls/${poll.id}/questions/${question.id}/votes`;
+      const rest = await http.get(`${url}?cursor=${question.votesNextCursor}`).set('Authorization', last.auth).expect(200);
+      expect(rest.body.nextCursor).toBeNull();
+      expect(rest.body.items).toHaveLength(5);
+      const ids = [...question.votes, ...rest.body.items].map((vote: { id: number }) => vote.id);
+      expect(new Set(ids).size).toBe(25);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      // anonymous: only the viewer's own vote names its voter
+      expect(rest.body.items.map((vote: { owner: { id: number } | null }) => vote.owner?.id ?? null)).toEqual([
+        null,
+        null,
+        null,
+        null,
+        last.user.id,
+      ]);
+
+      const firstPage = await http.get(`${url}?limit=10`).set('Authorization', last.auth).expect(200);
+      expect(firstPage.body.items.map((vote: { id: number }) => vote.id)).toEqual(ids.slice(0, 10));
+      await http
+        .get(`/polls/${poll.id + 1000}/questions/${question.id}/votes`)
+        .set('Authorization', last.auth)
+        .expect(404);
     });
   });
 });

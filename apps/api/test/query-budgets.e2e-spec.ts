@@ -24,6 +24,7 @@ interface DataSet {
   lessonId: number;
   feedId: number;
   pollId: number;
+  questionId: number;
   carId: number;
   ymd: string;
 }
@@ -44,6 +45,10 @@ const RECIPES: Record<string, Recipe> = {
   '/feeds/{id}/similar': (d) => ({ as: 'member', url: `/feeds/${d.feedId}/similar`, status: 503 }),
   '/polls': () => ({ as: 'member', url: '/polls?limit=100' }),
   '/polls/{id}': (d) => ({ as: 'member', url: `/polls/${d.pollId}` }),
+  '/polls/{id}/questions/{questionId}/votes': (d) => ({
+    as: 'member',
+    url: `/polls/${d.pollId}/questions/${d.questionId}/votes?limit=100`,
+  }),
   '/tasks/{id}': () => ({ as: 'staff', url: '/tasks/email-00000000-0000-0000-0000-000000000000', status: 404 }),
   '/cars': () => ({ as: 'staff', url: '/cars' }),
   '/cars/{id}/pallets': (d) => ({ as: 'staff', url: `/cars/${d.carId}/pallets?ymd=${d.ymd}` }),
@@ -96,8 +101,8 @@ describe('query budgets of every GET route (e2e)', () => {
       'select user_id as id from reservation group by user_id order by count(*) desc, user_id limit 1',
     );
     const [feed] = await em.execute<{ id: number }[]>('select max(id) as id from feed');
-    const [poll] = await em.execute<{ id: number }[]>(
-      'select poll_id as id from poll_vote group by poll_id order by count(*) desc, poll_id limit 1',
+    const [poll] = await em.execute<{ id: number; questionId: number }[]>(
+      'select poll_id as id, question_id as questionId from poll_vote group by poll_id, question_id order by count(*) desc, poll_id limit 1',
     );
     const [load] = await em.execute<{ carId: number; ymd: string }[]>(
       'select p.car_id as carId, o.ymd from order_list o join pallet p on p.id = o.pallet_id group by p.car_id, o.ymd order by count(*) desc limit 1',
@@ -108,6 +113,7 @@ describe('query budgets of every GET route (e2e)', () => {
       lessonId: busiest.id,
       feedId: feed.id,
       pollId: poll.id,
+      questionId: poll.questionId,
       carId: load.carId,
       ymd: load.ymd,
     };

@@ -5,13 +5,14 @@ import { IdentityModule } from '@app/identity';
 import { PollQuestion } from './entities/poll-question.entity';
 import { PollVote } from './entities/poll-vote.entity';
 import { Poll } from './entities/poll.entity';
+import { PollVotesReader } from './poll-votes.reader';
 import { PollVotingService } from './poll-voting.service';
 import { PollService } from './poll.service';
 
 /** Polls, their questions and votes. No HTTP. */
 @Module({
   imports: [MikroOrmModule.forFeature([Poll, PollQuestion, PollVote]), IdentityModule, TimeModule],
-  providers: [PollService, PollVotingService],
-  exports: [PollService, PollVotingService],
+  providers: [PollService, PollVotingService, PollVotesReader],
+  exports: [PollService, PollVotingService, PollVotesReader],
 })
 export class PollModule {}

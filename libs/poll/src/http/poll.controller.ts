@@ -2,12 +2,15 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
+import { PollVotesReader } from '../poll-votes.reader';
 import { PollVotingService } from '../poll-voting.service';
 import { PollService } from '../poll.service';
 import { CreatePollDto } from './dto/create-poll.dto';
 import { PollDetailResponse, toPollDetailResponse } from './dto/poll-detail.response';
+import { toUserSummary } from './dto/user-summary.response';
 import { PollPageResponse } from './dto/poll-page.response';
 import { PollQueryDto } from './dto/poll-query.dto';
+import { PollVotePageResponse } from './dto/poll-vote-page.response';
 import { VoteDto } from './dto/vote.dto';
 
 @ApiTags('polls')
@@ -16,6 +19,7 @@ export class PollController {
   constructor(
     private readonly polls: PollService,
     private readonly voting: PollVotingService,
+    private readonly votes: PollVotesReader,
   ) {}
 
   @Post()
@@ -44,6 +48,27 @@ export class PollController {
   @ApiOkResponse({ type: PollDetailResponse })
   async get(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<PollDetailResponse> {
     return toPollDetailResponse(await this.polls.get(id), me.id);
+  }
+
+  @Get(':id/questions/:questionId/votes')
+  @QueryBudget(2)
+  @Endpoint({
+    summary: "A question's votes, oldest first",
+    description: 'Continues the first 20 votes a poll lists with each question: pass its votesNextCursor as cursor. Cursor-paginated.',
+    errors: ['NOT_FOUND'],
+  })
+  @ApiOkResponse({ type: PollVotePageResponse })
+  async questionVotes(
+    @CurrentUser() me: AuthenticatedUser,
+    @Param('id', IdParamPipe) id: number,
+    @Param('questionId', IdParamPipe) questionId: number,
+    @Query() query: PollQueryDto,
+  ): Promise<PollVotePageResponse> {
+    const page = await this.votes.page(id, questionId, me.id, query);
+    return {
+      items: page.items.map((vote) => ({ id: vote.id, owner: vote.owner && toUserSummary(vote.owner) })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Post(':id/votes')

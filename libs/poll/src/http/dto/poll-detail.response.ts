@@ -30,11 +30,12 @@ export function toPollDetailResponse({ poll, questions }: PollView, viewerId: nu
         id: question.id,
         content: question.content,
         ordering: question.ordering,
-        voteCount: votes.length,
+        voteCount: question.voteCount,
         votes: votes.map((vote) => ({
           id: vote.id,
           owner: poll.isAnonymousVote && vote.owner.id !== viewerId ? null : toUserSummary(vote.owner),
         })),
+        votesNextCursor: question.votesNextCursor,
       };
     }),
   };
