@@ -2,7 +2,7 @@ import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, AppConfig, bodyParserErrors, createValidationPipe, requestIdMiddleware, securityHeaders } from '@app/core';
-import { staffPageMiddleware } from '@app/identity';
+import { staffPageBrowserGate, staffPageMiddleware } from '@app/identity';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from '@app/jobs';
 
 /** Options for `NestFactory.create`: the body parser is installed by `configureApp`. */
@@ -25,6 +25,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(bodyParserErrors);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(config));
+  app.use('/release/report', staffPageBrowserGate(app));
   mountQueueDashboard(app, staffPageMiddleware(app));
   const document = SwaggerModule.createDocument(
     app,

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -15,9 +15,11 @@ import { StaffGuard } from './auth/staff.guard';
 import { AuthController } from './http/auth.controller';
 import { UsersController } from './http/users.controller';
 import { IdentityModule } from './identity.module';
+import { formBodyMiddleware } from './staff-pages/form-body.middleware';
+import { LoginPageController } from './staff-pages/login-page.controller';
 
 /**
- * Sign-up, login and the guards every API route passes: a bearer token unless `@Public()` (or
+ * Sign-up, login (the API's and the staff pages' `/login` form) and the guards every API route passes: a bearer token unless `@Public()` (or
  * the session cookie on `@AcceptsSessionCookie()` pages), staff for `@StaffOnly()`.
  */
 @Module({
@@ -47,7 +49,7 @@ import { IdentityModule } from './identity.module';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, LoginPageController],
   providers: [
     AuthService,
     LocalStrategy,
@@ -57,4 +59,8 @@ import { IdentityModule } from './identity.module';
     { provide: APP_GUARD, useClass: StaffGuard },
   ],
 })
-export class IdentityApiModule {}
+export class IdentityApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(formBodyMiddleware).forRoutes({ path: 'login', method: RequestMethod.POST });
+  }
+}
