@@ -5,14 +5,60 @@ import { type DomainError, ForbiddenError, UnauthenticatedError } from '@app/cor
 import { sendPage } from '../staff-pages/login-page.controller';
 import { renderForbiddenPage } from '../staff-pages/staff-page.view';
 import { type TokenClaims, TOKEN_ISSUER } from './authenticated-user';
-import { sessionCookieToken } from './session-cookie';
+import { readCookie, SESSION_COOKIE, sessionCookieToken } from './session-cookie';
 
 type StaffCheck = { error: null } | { error: DomainError; username?: string };
 
-/** A bearer token or, on GET, the login's session cookie, of a staff user. */
-function checkStaff(jwt: JwtService, req: Request): StaffCheck {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The origin this request was addressed to, as a browser on this site would name it. */
+function ownOrigin(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? ''}`;
+}
+
+/** The `Origin` of the request, else the origin of its `Referer`, else null. */
+function claimedOrigin(req: Request): string | null {
+  const origin = req.get('origin');
+  if (origin) return origin;
+  const referer = req.get('referer');
+  if (!referer) return null;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The session cookie of an unsafe request (the dashboard's retry, promote, clean), when the
+ * request comes from this origin. Browsers always send `Origin` on such a request; a page of
+ * another site cannot forge it, so its forms and fetches are refused (403) even though
+ * SameSite=Lax would already keep the cookie off most of them. No Origin and no Referer: refused.
+ */
+function sameOriginSessionCookie(req: Request): string | null | ForbiddenError {
+  const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+  if (!token) return null;
+  const origin = claimedOrigin(req);
+  if (origin !== ownOrigin(req)) {
+    const from = origin ?? 'no Origin or Referer';
+    return new ForbiddenError('FORBIDDEN', `Cross-site request refused: ${req.method} from ${from}, not ${ownOrigin(req)}`);
+  }
+  return token;
+}
+
+/**
+ * A staff user's bearer token or session cookie: on GET any navigation, on unsafe methods only from
+ * this origin (a bearer header is never sent by a browser on its own, so it needs no such check).
+ */
+function checkStaff(jwt: JwtService, req: Request, allowUnsafeCookie = false): StaffCheck {
   const header = req.headers.authorization;
-  const token = header?.startsWith('Bearer ') ? header.slice(7) : sessionCookieToken(req);
+  let token: string | null;
+  if (header?.startsWith('Bearer ')) token = header.slice(7);
+  else if (allowUnsafeCookie && !SAFE_METHODS.has(req.method)) {
+    const cookie = sameOriginSessionCookie(req);
+    if (cookie instanceof ForbiddenError) return { error: cookie };
+    token = cookie;
+  } else token = sessionCookieToken(req);
   if (!token) return { error: new UnauthenticatedError('UNAUTHENTICATED', 'Log in as staff first') };
   let claims: TokenClaims;
   try {
@@ -41,12 +87,13 @@ function refuseBrowser(req: Request, res: Response, check: { error: DomainError;
 /**
  * Express middleware for staff pages mounted outside Nest's router (the queue dashboard): staff
  * only. A browser is sent to the sign-in form (or shown a 403 page); other callers get the error
- * in the API's shape, through the exception filter.
+ * in the API's shape, through the exception filter. The dashboard's actions (PUT, POST, PATCH) take
+ * the session cookie from this origin only.
  */
 export function staffPageMiddleware(app: INestApplication): RequestHandler {
   const jwt = app.get(JwtService, { strict: false });
   return (req: Request, res: Response, next: NextFunction) => {
-    const check = checkStaff(jwt, req);
+    const check = checkStaff(jwt, req, true);
     if (!check.error) return next();
     if (isBrowserNavigation(req)) return refuseBrowser(req, res, check);
     return next(check.error);
