@@ -38,7 +38,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .addCookieAuth('access_token', {
         type: 'apiKey',
         in: 'cookie',
-        description: 'Set by POST /auth/login; accepted only by GET /release/report and the queue dashboard',
+        description: 'Set by POST /auth/login and the /login form; accepted only by GET /release/report and the queue dashboard',
       })
       .build(),
   );

@@ -9,6 +9,20 @@ const DAY = '20261201';
 /** What a browser sends when a person opens a page. */
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
+/** Runs `fn` with some environment variables set, restoring them afterwards. */
+async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
 describe('staff sign-in from a browser: /login and /logout (e2e)', () => {
   let app: INestApplication;
   let http: ReturnType<typeof request>;
@@ -104,6 +118,42 @@ describe('staff sign-in from a browser: /login and /logout (e2e)', () => {
         .send({ username: staff.user.username, password: staff.password })
         .expect(303);
       expect(viaQuery.headers.location).toBe('/admin/queues');
+    });
+
+    it('refuses a form body larger than two fields need with 413', async () => {
+      const res = await http
+        .post('/login')
+        .type('form')
+        .send({ username: 'x'.repeat(5000), password: 'y' });
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    });
+
+    it('shares the login limit with POST /auth/login, and says so on the form (429, Retry-After)', async () => {
+      await withEnv({ LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '60' }, async () => {
+        const limited = await createTestApp();
+        const agent = request(limited.getHttpServer());
+        try {
+          const victim = await newMember(limited, { password: 'the-right-password' });
+          for (let i = 0; i < 2; i++) {
+            await agent
+              .post('/auth/login')
+              .send({ username: victim.user.username, password: `guess-${i}` })
+              .expect(401);
+          }
+          await agent.post('/login').type('form').send({ username: victim.user.username, password: 'guess-2' }).expect(401);
+          const blocked = await agent.post('/login').type('form').send({ username: victim.user.username, password: 'the-right-password' });
+          expect(blocked.status).toBe(429);
+          expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+          expect(blocked.headers['content-type']).toBe('text/html; charset=utf-8');
+          expect(blocked.text).toMatch(/Too many attempts: try again in \d+ s/);
+          expect(blocked.headers['set-cookie']).toBeUndefined();
+          expect((await agent.post('/auth/login').send({ username: victim.user.username, password: 'the-right-password' })).status).toBe(
+            429,
+          );
+        } finally {
+          await limited.close();
+        }
+      });
     });
 
     it('logout clears the cookie on both paths and returns to the form', async () => {

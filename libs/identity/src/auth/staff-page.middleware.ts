@@ -2,8 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { type DomainError, ForbiddenError, UnauthenticatedError } from '@app/core';
-import { sendPage } from '../staff-pages/login-page.controller';
-import { renderForbiddenPage } from '../staff-pages/staff-page.view';
+import { renderForbiddenPage, sendPage } from '../staff-pages/staff-page.view';
 import { type TokenClaims, TOKEN_ISSUER } from './authenticated-user';
 import { readCookie, SESSION_COOKIE, sessionCookieToken } from './session-cookie';
 

@@ -1,17 +1,14 @@
-import { Controller, Get, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@app/core';
 import { AuthService } from '../auth/auth.service';
 import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
 import { safeNextPath } from './safe-next-path';
-import { type HtmlPage, renderLoginPage } from './staff-page.view';
+import { LoginFormThrottledFilter } from './login-form-throttled.filter';
+import { renderLoginPage, sendPage } from './staff-page.view';
 
 const field = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-export function sendPage(response: Response, page: HtmlPage): void {
-  response.status(page.status).set(page.headers).send(page.html);
-}
 
 /**
  * The browser's way in to the staff pages (the release sheet, the queue dashboard): a plain HTML
@@ -32,6 +29,7 @@ export class LoginPageController {
   /** Same limits as `POST /auth/login`; a refusal shows the form again with the reason. */
   @Post('login')
   @UseGuards(LoginThrottlerGuard)
+  @UseFilters(LoginFormThrottledFilter)
   async signIn(@Req() request: Request, @Res() response: Response): Promise<void> {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const next = safeNextPath(body.next ?? request.query.next);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Response } from 'express';
 
 /** A small server-rendered page: status, headers and the HTML, all text escaped. */
 export interface HtmlPage {
@@ -99,4 +100,8 @@ export function renderForbiddenPage(username: string, next: string): HtmlPage {
 <p id="message" role="alert">Signed in as <strong id="username">${escapeHtml(username)}</strong>, who is not staff: this page is for staff only.</p>
 <p><a id="switch-user" href="${escapeHtml(relogin)}">다른 계정으로 로그인 · Sign in as someone else</a></p>`,
   );
+}
+
+export function sendPage(response: Response, page: HtmlPage): void {
+  response.status(page.status).set(page.headers).send(page.html);
 }
