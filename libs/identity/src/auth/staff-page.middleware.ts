@@ -84,10 +84,20 @@ function refuseBrowser(req: Request, res: Response, check: { error: DomainError;
 }
 
 /**
+ * A refused call of the dashboard's own script (retry, promote, clean, or a read once the session
+ * has expired): the API's error shape plus bull-board's `error` title, which its UI shows as a
+ * notification. Without that field the button would fail silently.
+ */
+function refuseDashboardCall(res: Response, error: DomainError): void {
+  const title = error.status === 401 ? 'Not signed in' : 'Not allowed';
+  res.status(error.status).json({ statusCode: error.status, code: error.code, message: error.message, error: title });
+}
+
+/**
  * Express middleware for staff pages mounted outside Nest's router (the queue dashboard): staff
  * only. A browser is sent to the sign-in form (or shown a 403 page); other callers get the error
- * in the API's shape, through the exception filter. The dashboard's actions (PUT, POST, PATCH) take
- * the session cookie from this origin only.
+ * in the API's shape, through the exception filter (the dashboard's own calls with a title its UI
+ * shows). The dashboard's actions (PUT, POST, PATCH) take the session cookie from this origin only.
  */
 export function staffPageMiddleware(app: INestApplication): RequestHandler {
   const jwt = app.get(JwtService, { strict: false });
@@ -95,6 +105,7 @@ export function staffPageMiddleware(app: INestApplication): RequestHandler {
     const check = checkStaff(jwt, req, true);
     if (!check.error) return next();
     if (isBrowserNavigation(req)) return refuseBrowser(req, res, check);
+    if (req.path.startsWith('/api/')) return refuseDashboardCall(res, check.error);
     return next(check.error);
   };
 }
