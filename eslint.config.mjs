@@ -25,6 +25,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: 'typescript', message: 'Production code never loads a TypeScript compiler at run time.' }],
           patterns: [
             { group: ['**/apps/**'], message: 'A library never imports an app.' },
             {

@@ -17,7 +17,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { indexViews, readIndexFile } from '../libs/recommend/src/index-file/index-file.reader';
 import { writeIndexFile } from '../libs/recommend/src/index-file/index-file.writer';
-import { searchThreadScript } from '../libs/recommend/src/serve/search-thread.pool';
 import { runChild, type ChildReport } from './recommend-memory.child';
 import { syntheticRows } from './synthetic-index';
 
@@ -43,7 +42,6 @@ async function main(): Promise<void> {
   const directory = await mkdtemp(join(option('dir', tmpdir()), 'gym-recommend-bench-'));
   const path = join(directory, 'feed-index.bin');
   try {
-    await searchThreadScript(); // prepare the thread script once, so no child pays for it differently
     const started = performance.now();
     const layout = await writeIndexFile(path, {
       dimension,

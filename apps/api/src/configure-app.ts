@@ -1,7 +1,16 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, AppConfig, bodyParserErrors, createValidationPipe, requestIdMiddleware, securityHeaders } from '@app/core';
+import {
+  AllExceptionsFilter,
+  AppConfig,
+  bodyParserErrors,
+  DatabaseOutageMonitor,
+  createValidationPipe,
+  jsonBodyShape,
+  requestIdMiddleware,
+  securityHeaders,
+} from '@app/core';
 import { staffPageBrowserGate, staffPageMiddleware } from '@app/identity';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from '@app/jobs';
 
@@ -23,8 +32,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(bodyParserErrors);
+  app.use(jsonBodyShape);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter(config));
+  app.useGlobalFilters(new AllExceptionsFilter(config, app.get(DatabaseOutageMonitor)));
   app.use('/release/report', staffPageBrowserGate(app));
   mountQueueDashboard(app, staffPageMiddleware(app));
   const document = SwaggerModule.createDocument(
@@ -33,6 +43,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .setTitle('Gym platform API')
       .setDescription('Gym bookings with a credit ledger, a polymorphic feed, polls, release sheets and background jobs.')
       .setVersion('1.0')
+      .setLicense('UNLICENSED (proprietary)', 'https://docs.npmjs.com/cli/v10/configuring-npm/package-json#license')
+      // Relative: generated clients and Swagger UI call the host that served the document
+      .addServer('/', 'The server that serves this document')
       .addBearerAuth()
       .addSecurityRequirements('bearer')
       .addCookieAuth('access_token', {

@@ -12,8 +12,10 @@ import {
   newMember,
   newPricePolicy,
   newStaff,
+  forkEm,
   resetDatabase,
 } from '@app/testing';
+import { IDEMPOTENCY_KEYS_PER_HOUR, IdempotencyKey } from '@app/core';
 
 // 2030-01-10 10:00 in Asia/Seoul
 const TODAY = '2030-01-10';
@@ -137,6 +139,47 @@ describe('Idempotency-Key on the routes that change things (e2e)', () => {
     const later = await purchase(member, 'buy-old', '2030-01-12').expect(201);
     expect(later.headers['idempotent-replayed']).toBeUndefined();
     await expect(purchases(member)).resolves.toHaveLength(2);
+  });
+
+  it('replays a refusal for ten minutes only, then runs the request again', async () => {
+    const member = await newMember(app);
+    const refused = await purchase(member, 'buy-past', '2030-01-09').expect(400);
+    clock.set('2030-01-10T01:09:59Z');
+    const replayed = await purchase(member, 'buy-past', '2030-01-09').expect(400);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body).toEqual(refused.body);
+    clock.set('2030-01-10T01:10:01Z');
+    const rerun = await purchase(member, 'buy-past', '2030-01-09').expect(400);
+    expect(rerun.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('caps new keys per member and hour with 429, while replays and other members go on', async () => {
+    const [member, other] = [await newMember(app), await newMember(app)];
+    const bought = await purchase(member, 'kept').expect(201);
+    const now = new Date(NOW);
+    const em = forkEm(app);
+    const keys = Array.from({ length: IDEMPOTENCY_KEYS_PER_HOUR - 1 }, (_, n) =>
+      em.create(IdempotencyKey, {
+        userId: member.user.id,
+        key: `filler-${n}`,
+        requestHash: 'x'.repeat(64),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + 86_400_000),
+      }),
+    );
+    await em.insertMany(IdempotencyKey, keys);
+
+    const refused = await purchase(member, 'one-too-many');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    await expect(purchases(member)).resolves.toHaveLength(1);
+    expect((await purchase(member, 'kept')).headers['idempotent-replayed']).toBe('true');
+    expect(bought.status).toBe(201);
+    await purchase(other, 'one-too-many').expect(201);
+
+    clock.set('2030-01-10T02:00:01Z');
+    await purchase(member, 'one-too-many').expect(201);
   });
 
   it('returns the same taskId when an email request is repeated', async () => {

@@ -92,6 +92,59 @@ describe('security headers, CORS, login rate limit and logs (e2e)', () => {
     });
   });
 
+  it('limits sign-ups per client address with 429, apart from the login limit', async () => {
+    await withEnv({ SIGNUP_RATE_LIMIT: '3', LOGIN_RATE_LIMIT: '2' }, async () => {
+      const app = await createTestApp();
+      const http = request(app.getHttpServer());
+      const signUp = (n: number) =>
+        http.post('/users').send({ username: `signup_limit_${n}`, password: 'password-123', phoneNumber: '010-1234-5678' });
+      try {
+        await resetDatabase(app);
+        for (let n = 1; n <= 3; n++) expect((await signUp(n)).status).toBe(201);
+        const blocked = await signUp(4);
+        expect(blocked.status).toBe(429);
+        expect(blocked.body).toEqual({
+          statusCode: 429,
+          code: 'TOO_MANY_REQUESTS',
+          message: expect.stringMatching(/^Too many sign-ups from this address; try again in \d+ s$/),
+        });
+        expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(500);
+        // the refused sign-up created nothing, and logins are counted on their own
+        await http.post('/auth/login').send({ username: 'signup_limit_4', password: 'password-123' }).expect(401);
+        await http.post('/auth/login').send({ username: 'signup_limit_1', password: 'password-123' }).expect(200);
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
+  it('counts a username with spaces or another case as the same name, at sign-up, login and the limit', async () => {
+    await withEnv({ LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '60' }, async () => {
+      const app = await createTestApp();
+      const http = request(app.getHttpServer());
+      try {
+        await resetDatabase(app);
+        const created = await http
+          .post('/users')
+          .send({ username: '  Kim.Trim  ', password: 'the-right-password', phoneNumber: '010-1234-5678' });
+        expect(created.status).toBe(201);
+        expect(created.body.username).toBe('Kim.Trim');
+        const taken = await http.post('/users').send({ username: 'kim.trim ', password: 'another-password', phoneNumber: '010-1234-5678' });
+        expect(taken.body.code).toBe('USERNAME_TAKEN');
+        const signedIn = await http.post('/auth/login').send({ username: ' kim.trim   ', password: 'the-right-password' });
+        expect(signedIn.status).toBe(200);
+        // the limit counts every attempt: that sign-in and two wrong guesses under other spellings exhaust it
+        for (const spelling of ['Kim.Trim', ' KIM.TRIM  ']) {
+          await http.post('/auth/login').send({ username: spelling, password: 'wrong-guess' }).expect(401);
+        }
+        const blocked = await http.post('/auth/login').send({ username: 'kim.trim\t', password: 'the-right-password' });
+        expect(blocked.status).toBe(429);
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
   it('logs each request as one JSON line with its request id, and never a password or token', async () => {
     const lines: string[] = [];
     const destination = new PassThrough();

@@ -3,11 +3,17 @@ import { InjectQueue } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { access } from 'node:fs/promises';
 import { AppConfig } from '@app/core';
-import { EXPIRE_CREDITS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB } from '@app/jobs';
+import {
+  EXPIRE_CREDITS_JOB,
+  FORGET_IDEMPOTENCY_KEYS_CRON,
+  FORGET_IDEMPOTENCY_KEYS_JOB,
+  MAINTENANCE_QUEUE,
+  REBUILD_INDEX_JOB,
+} from '@app/jobs';
 
 /**
- * Registers the repeatable maintenance jobs, in the gym's time zone: the daily credit expiry and
- * the rebuild of the recommendation index. Bull keys a repeatable job by name, cron and zone, so
+ * Registers the repeatable maintenance jobs, in the gym's time zone: the daily credit expiry, the
+ * rebuild of the recommendation index and the hourly purge of expired idempotency keys. Bull keys a repeatable job by name, cron and zone, so
  * every worker registering them yields one schedule each, and each run is taken by exactly one
  * worker. A schedule whose cron changed in the configuration replaces the old one. A fresh
  * install has no index file yet: one rebuild is queued at once rather than at the next cron time.
@@ -25,6 +31,7 @@ export class MaintenanceSchedule {
   async register(): Promise<void> {
     await this.schedule(EXPIRE_CREDITS_JOB, this.config.jobs.expireCreditsCron, 'Credit expiry');
     await this.schedule(REBUILD_INDEX_JOB, this.config.recommend.rebuildCron, 'Recommendation index rebuild');
+    await this.schedule(FORGET_IDEMPOTENCY_KEYS_JOB, FORGET_IDEMPOTENCY_KEYS_CRON, 'Expired idempotency keys purge');
     const indexExists = await access(this.config.recommend.indexPath).then(
       () => true,
       () => false,

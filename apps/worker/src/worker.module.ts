@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthService, QueueRootModule, RedisModule } from '@app/core';
+import { ConfigModule, DatabaseModule, HealthService, IdempotencyModule, QueueRootModule, RedisModule } from '@app/core';
 import { GymModule } from '@app/gym';
 import { EmailSendingModule, JobsModule } from '@app/jobs';
 import { RecommendBuilderModule } from '@app/recommend';
@@ -11,7 +11,7 @@ import { WorkerReadiness } from './worker-readiness';
 
 /**
  * The queue-consuming process: the queues, and only the domain modules its processors call (credit
- * expiry from the gym, the index builder, mail). No controllers.
+ * expiry from the gym, the index builder, mail, the idempotency store's purge). No controllers.
  */
 @Module({
   imports: [
@@ -23,6 +23,7 @@ import { WorkerReadiness } from './worker-readiness';
     GymModule,
     RecommendBuilderModule,
     EmailSendingModule,
+    IdempotencyModule,
   ],
   providers: [HealthService, WorkerReadiness, EmailProcessor, MaintenanceProcessor, MaintenanceSchedule, QueueConsumers],
 })

@@ -6,11 +6,11 @@ import type { Queue } from 'bull';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Clock } from '@app/core';
+import { Clock, IdempotencyKey, IdempotencyStore } from '@app/core';
 import { FeedService, FeedType } from '@app/feed';
 import { CreditLedgerService, PricePolicyService } from '@app/gym';
 import { UserService } from '@app/identity';
-import { EXPIRE_CREDITS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB } from '@app/jobs';
+import { EXPIRE_CREDITS_JOB, FORGET_IDEMPOTENCY_KEYS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB } from '@app/jobs';
 import { indexViews, readIndexFile } from '@app/recommend';
 import { FakeClock } from '@app/testing';
 import { MaintenanceSchedule } from '../src/maintenance-schedule';
@@ -48,12 +48,13 @@ describe('worker: scheduled maintenance (e2e)', () => {
     await rm(indexDirectory, { recursive: true, force: true });
   });
 
-  it('schedules one credit expiry and one index rebuild in the gym time zone, however many workers register them', async () => {
+  it('schedules one credit expiry, one index rebuild and one key purge in the gym time zone, however many workers register them', async () => {
     await worker.get(MaintenanceSchedule).register();
     await worker.get(MaintenanceSchedule).register();
     const repeatable = await queue.getRepeatableJobs();
     expect(repeatable.map(({ name, cron, tz }) => ({ name, cron, tz })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: EXPIRE_CREDITS_JOB, cron: '5 0 * * *', tz: 'Asia/Seoul' },
+      { name: FORGET_IDEMPOTENCY_KEYS_JOB, cron: '17 * * * *', tz: 'Asia/Seoul' },
       { name: REBUILD_INDEX_JOB, cron: '*/30 * * * *', tz: 'Asia/Seoul' },
     ]);
     // no index file yet: each registration also queued an immediate rebuild (running two is harmless)
@@ -107,5 +108,22 @@ describe('worker: scheduled maintenance (e2e)', () => {
     const before = await rebuildJobs();
     await worker.get(MaintenanceSchedule).register();
     expect(await rebuildJobs()).toBe(before);
+  });
+
+  it('forgets expired idempotency keys, and only those, off the request path', async () => {
+    const orm = worker.get(MikroORM);
+    const store = worker.get(IdempotencyStore);
+    const userId = 990_000 + (Date.now() % 10_000);
+    clock.set('2030-02-01T00:00:00Z');
+    await store.claim(userId, 'old-key', 'hash');
+    clock.set('2030-02-01T23:00:00Z');
+    await store.claim(userId, 'new-key', 'hash');
+    clock.set('2030-02-02T00:00:01Z'); // the first key is past its 24 hours, the second is not
+
+    startConsumers();
+    const job = await queue.add(FORGET_IDEMPOTENCY_KEYS_JOB, {});
+    await expect(job.finished()).resolves.toEqual({ forgotten: 1 });
+    const left = await orm.em.fork().find(IdempotencyKey, { userId });
+    expect(left.map((row) => row.key)).toEqual(['new-key']);
   });
 });

@@ -1,6 +1,6 @@
-import { ConflictError } from '@app/core';
+import { DomainError } from '@app/core';
 
-export class JoinNotSupportedError extends ConflictError {
+export class JoinNotSupportedError extends DomainError {
   constructor() {
     super('JOIN_NOT_SUPPORTED', 'Posts have no participants; only games and teams can be joined');
   }

@@ -12,4 +12,12 @@ export * from './feed.module';
 export * from './feed.service';
 export * from './feed-text.reader';
 export { FeedAuthorResponse } from './http/dto/feed-author.response';
-export { FeedResponse, toFeedResponse } from './http/dto/feed.response';
+export {
+  FEED_RESPONSE_MODELS,
+  FEED_RESPONSE_SCHEMA,
+  type FeedResponse,
+  GameFeedResponse,
+  PostFeedResponse,
+  TeamFeedResponse,
+  toFeedResponse,
+} from './http/dto/feed.response';

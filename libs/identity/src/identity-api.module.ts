@@ -1,4 +1,4 @@
-import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { type ExecutionContext, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -10,6 +10,7 @@ import { TOKEN_ISSUER } from './auth/authenticated-user';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
+import { rateLimitedAction, type RateLimitedAction } from './auth/rate-limit.guard';
 import { SessionCookieJwtStrategy } from './auth/session-cookie-jwt.strategy';
 import { StaffGuard } from './auth/staff.guard';
 import { AuthController } from './http/auth.controller';
@@ -17,6 +18,10 @@ import { UsersController } from './http/users.controller';
 import { IdentityModule } from './identity.module';
 import { formBodyMiddleware } from './staff-pages/form-body.middleware';
 import { LoginPageController } from './staff-pages/login-page.controller';
+import { usernameKey } from './username';
+
+/** Sign-ups per client address are counted over 10 minutes (`SIGNUP_RATE_LIMIT` of them). */
+export const SIGNUP_RATE_WINDOW_MS = 10 * 60 * 1000;
 
 /**
  * Sign-up, login (the API's and the staff pages' `/login` form) and the guards every API route passes: a bearer token unless `@Public()` (or
@@ -30,12 +35,20 @@ import { LoginPageController } from './staff-pages/login-page.controller';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
         const ttl = config.auth.loginRateWindowSeconds * 1000;
+        const not = (action: RateLimitedAction) => (context: ExecutionContext) => rateLimitedAction(context) !== action;
         const client = (req: Record<string, unknown>) => (req as unknown as Request).ip ?? 'unknown';
-        const username = (req: Record<string, unknown>) => String((req as unknown as Request).body?.username ?? '').toLowerCase();
+        const username = (req: Record<string, unknown>) => usernameKey((req as unknown as Request).body?.username);
         return {
           throttlers: [
-            { name: 'login-client', ttl, limit: config.auth.loginRateLimit * 3, getTracker: client },
-            { name: 'login-username', ttl, limit: config.auth.loginRateLimit, getTracker: (req) => `${client(req)}|${username(req)}` },
+            { name: 'login-client', ttl, limit: config.auth.loginRateLimit * 3, getTracker: client, skipIf: not('login') },
+            {
+              name: 'login-username',
+              ttl,
+              limit: config.auth.loginRateLimit,
+              getTracker: (req) => `${client(req)}|${username(req)}`,
+              skipIf: not('login'),
+            },
+            { name: 'signup', ttl: SIGNUP_RATE_WINDOW_MS, limit: config.auth.signupRateLimit, getTracker: client, skipIf: not('signup') },
           ],
         };
       },

@@ -1,12 +1,12 @@
-import { ConflictError, UnauthenticatedError } from '@app/core';
+import { DomainError } from '@app/core';
 
-export class UsernameTakenError extends ConflictError {
+export class UsernameTakenError extends DomainError {
   constructor(username: string) {
     super('USERNAME_TAKEN', `The username "${username}" is taken`);
   }
 }
 
-export class InvalidCredentialsError extends UnauthenticatedError {
+export class InvalidCredentialsError extends DomainError {
   constructor() {
     super('INVALID_CREDENTIALS', 'Wrong username or password');
   }

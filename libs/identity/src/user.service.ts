@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { ForbiddenError, NotFoundError } from '@app/core';
+import { DomainError, NotFoundError } from '@app/core';
 import { User } from './entities/user.entity';
 import { UsernameTakenError } from './identity.errors';
 import { PasswordHasher } from './password-hasher';
@@ -69,7 +69,7 @@ export class UserService {
 
   /** A member may read their own account; staff may read anyone's. */
   async getVisibleTo(viewer: { id: number; isStaff: boolean }, id: number): Promise<User> {
-    if (viewer.id !== id && !viewer.isStaff) throw new ForbiddenError('FORBIDDEN', 'You may only read your own account');
+    if (viewer.id !== id && !viewer.isStaff) throw new DomainError('FORBIDDEN', 'You may only read your own account');
     return this.getById(id);
   }
 

@@ -1,7 +1,7 @@
-import { UnavailableError } from '@app/core';
+import { DomainError } from '@app/core';
 
-export class QueueUnavailableError extends UnavailableError {
+export class QueueUnavailableError extends DomainError {
   constructor() {
-    super('QUEUE_UNAVAILABLE', 'The job queue is unavailable, try again shortly');
+    super('QUEUE_UNAVAILABLE');
   }
 }

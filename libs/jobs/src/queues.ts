@@ -5,6 +5,9 @@ export const SEND_EMAIL_JOB = 'send-email';
 export const MAINTENANCE_QUEUE = 'maintenance';
 export const EXPIRE_CREDITS_JOB = 'expire-credits';
 export const REBUILD_INDEX_JOB = 'rebuild-index';
+export const FORGET_IDEMPOTENCY_KEYS_JOB = 'forget-idempotency-keys';
+/** Hourly: expired idempotency keys are deleted here, off the request path. */
+export const FORGET_IDEMPOTENCY_KEYS_CRON = '17 * * * *';
 
 /** Every queue `GET /tasks/:id` can answer for; a task id starts with its queue's name. */
 export const TASK_QUEUES = [EMAIL_QUEUE, MAINTENANCE_QUEUE] as const;

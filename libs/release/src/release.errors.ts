@@ -1,13 +1,13 @@
-import { ConflictError, InvalidRequestError } from '@app/core';
+import { DomainError } from '@app/core';
 
-export class CarNumberTakenError extends ConflictError {
+export class CarNumberTakenError extends DomainError {
   constructor(carNumber: string) {
     super('CAR_NUMBER_TAKEN', `A car numbered "${carNumber}" already exists`);
   }
 }
 
 /** The orders to load must all exist and belong to the day being loaded. */
-export class InvalidOrderListError extends InvalidRequestError {
+export class InvalidOrderListError extends DomainError {
   constructor(problems: { unknown: number[]; otherDay: number[] }) {
     const parts = [
       problems.unknown.length > 0 ? `no order lists ${problems.unknown.join(', ')}` : '',

@@ -29,6 +29,15 @@ export class TcpProxy {
     return this;
   }
 
+  /**
+   * Resets every open connection with a TCP RST, as a crashing server does, mid-query if one is
+   * running; new connections are still accepted.
+   */
+  reset(): void {
+    for (const socket of this.sockets) socket.resetAndDestroy();
+    this.sockets.clear();
+  }
+
   /** Drops every connection and stops listening, so new connections are refused. */
   async cut(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();

@@ -14,6 +14,7 @@ process.env.ADMIN_PASSWORD = 'admin';
 process.env.EMAIL_BACKOFF_MS = '50';
 process.env.LOG_LEVEL = 'silent';
 process.env.LOGIN_RATE_LIMIT = '1000';
+process.env.SIGNUP_RATE_LIMIT = '100000';
 // The recommendation index of tests that do not choose their own: in the temp directory, never in var/
 process.env.RECOMMEND_INDEX_PATH = join(tmpdir(), `${TEST_DATABASE_PREFIX}index_${workerId}`, 'feed-index.bin');
 process.env.RECOMMEND_THREADS = '1';

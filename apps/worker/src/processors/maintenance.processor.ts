@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bull';
 import type { Queue } from 'bull';
+import { IdempotencyStore } from '@app/core';
 import { CreditExpiryService } from '@app/gym';
-import { EXPIRE_CREDITS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB } from '@app/jobs';
+import { EXPIRE_CREDITS_JOB, FORGET_IDEMPOTENCY_KEYS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB } from '@app/jobs';
 import { FeedIndexBuilder } from '@app/recommend';
 import type { QueueProcessor } from './queue-processor';
 
@@ -13,12 +14,14 @@ export class MaintenanceProcessor implements QueueProcessor {
     @InjectQueue(MAINTENANCE_QUEUE) readonly queue: Queue,
     private readonly expiry: CreditExpiryService,
     private readonly index: FeedIndexBuilder,
+    private readonly idempotency: IdempotencyStore,
   ) {}
 
   async register(): Promise<void> {
     await Promise.all([
       this.queue.process(EXPIRE_CREDITS_JOB, 1, async () => ({ expired: await this.expiry.expireDue() })),
       this.queue.process(REBUILD_INDEX_JOB, 1, () => this.index.rebuild()),
+      this.queue.process(FORGET_IDEMPOTENCY_KEYS_JOB, 1, async () => ({ forgotten: await this.idempotency.forgetExpired() })),
     ]);
   }
 }

@@ -68,6 +68,10 @@ export class AuthSettings {
 
   @IntSetting('LOGIN_RATE_WINDOW_SECONDS', 1)
   loginRateWindowSeconds = 60;
+
+  /** Sign-ups per client address in 10 minutes. */
+  @IntSetting('SIGNUP_RATE_LIMIT', 1)
+  signupRateLimit = 10;
 }
 
 export class MailSettings {

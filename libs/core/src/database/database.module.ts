@@ -3,6 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { MySqlDriver } from '@mikro-orm/mysql';
 import { AppConfig } from '../config/app-config';
 import { QueryCountMiddleware } from '../query-count/query-count.middleware';
+import { DatabaseOutageMonitor } from './database-outage.monitor';
 import { createOrmOptions, OrmConnectionOptions } from './orm-options';
 
 /**
@@ -25,6 +26,8 @@ export class DatabaseModule implements NestModule {
           }),
         }),
       ],
+      providers: [DatabaseOutageMonitor],
+      exports: [DatabaseOutageMonitor],
     };
   }
 

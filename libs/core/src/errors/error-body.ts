@@ -1,31 +1,18 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from './domain-error';
+import { codeForStatus, ERROR_CATALOGUE, type ErrorCode, errorStatus } from './error-catalogue';
 import { ValidationFailedError } from './validation-failed.error';
 
 export interface ErrorBody {
   statusCode: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   [extra: string]: unknown;
 }
 
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE_ENTITY',
-  429: 'TOO_MANY_REQUESTS',
-  503: 'SERVICE_UNAVAILABLE',
-};
-
-export function codeForStatus(status: number, fallback = `HTTP_${status}`): string {
-  return CODE_BY_STATUS[status] ?? fallback;
+/** The answer for a code: the status the catalogue declares, the given or the default message. */
+export function errorBody(code: ErrorCode, message: string = ERROR_CATALOGUE[code].message): ErrorBody {
+  return { statusCode: errorStatus(code), code, message };
 }
 
 /**
@@ -34,15 +21,11 @@ export function codeForStatus(status: number, fallback = `HTTP_${status}`): stri
  * idempotency interceptor stores it to replay.
  */
 export function knownErrorBody(error: unknown): ErrorBody | undefined {
-  if (error instanceof ValidationFailedError) {
-    return { statusCode: 400, code: error.code, message: error.message, errors: error.errors };
-  }
-  if (error instanceof DomainError) {
-    return { statusCode: error.status, code: error.code, message: error.message };
-  }
+  if (error instanceof ValidationFailedError) return { ...errorBody(error.code, error.message), errors: error.errors };
+  if (error instanceof DomainError) return errorBody(error.code, error.message);
   if (error instanceof HttpException) {
-    const status = error.getStatus();
-    return { statusCode: status, code: codeForStatus(status), message: httpMessage(error) };
+    const code = codeForStatus(error.getStatus());
+    return errorBody(code, errorStatus(code) === error.getStatus() ? httpMessage(error) : undefined);
   }
   return undefined;
 }

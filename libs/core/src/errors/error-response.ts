@@ -1,22 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCode } from './error-catalogue';
 
 export class FieldErrorResponse {
   @ApiProperty({ example: 'username' })
   field!: string;
 
-  @ApiProperty({ example: ['username must be longer than or equal to 3 characters'] })
+  @ApiProperty({ example: ['username must be 3 to 150 characters long'] })
   messages!: string[];
 }
 
 /** The shape of every error answer. */
 export class ErrorResponse {
-  @ApiProperty({ example: 409 })
+  @ApiProperty({ type: 'integer', description: 'The HTTP status, the one the catalogue declares for the code', example: 404 })
   statusCode!: number;
 
-  @ApiProperty({ example: 'LESSON_FULL' })
-  code!: string;
+  @ApiProperty({ enum: ERROR_CODES, enumName: 'ErrorCode', description: 'A code of the catalogue (docs/errors.md)', example: 'NOT_FOUND' })
+  code!: ErrorCode;
 
-  @ApiProperty({ example: 'The lesson is full' })
+  @ApiProperty({ example: 'Lesson 7 not found' })
   message!: string;
 
   @ApiPropertyOptional({ type: [FieldErrorResponse], description: 'Only for VALIDATION_FAILED' })

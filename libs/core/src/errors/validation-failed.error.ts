@@ -8,8 +8,6 @@ export interface FieldError {
 
 /** 400 `VALIDATION_FAILED`, naming each bad field. */
 export class ValidationFailedError extends DomainError {
-  readonly status = 400;
-
   constructor(readonly errors: FieldError[]) {
     super('VALIDATION_FAILED', `Invalid ${errors.map((error) => error.field).join(', ')}`);
   }

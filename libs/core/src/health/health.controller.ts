@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../http/public.decorator';
+import { Endpoint } from '../http/endpoint.decorator';
 import { QueryBudget } from '../query-count/query-budget.decorator';
 import { HealthResponse } from './health.response';
 import { HealthService } from './health.service';
@@ -11,10 +11,15 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  @Public()
   @Get()
   @QueryBudget(1)
-  @ApiOperation({ summary: 'Liveness and dependencies', description: 'MySQL and Redis reachability. 503 when one is down.' })
+  @Endpoint({
+    summary: 'Liveness and dependencies',
+    description: 'MySQL and Redis reachability. 503 when one is down.',
+    public: true,
+    // the JSON body parser runs on every route: a body that is not JSON is refused even here
+    errors: ['MALFORMED_JSON'],
+  })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {

@@ -10,7 +10,7 @@ export class HealthResponse {
   @ApiProperty({ enum: ['up', 'down'] })
   redis!: 'up' | 'down';
 
-  @ApiPropertyOptional({ example: 503, description: 'Only when a dependency is down' })
+  @ApiPropertyOptional({ type: 'integer', example: 503, description: 'Only when a dependency is down' })
   statusCode?: number;
 
   @ApiPropertyOptional({ example: 'DEPENDENCY_DOWN' })

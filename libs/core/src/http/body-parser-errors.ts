@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
-import { InvalidRequestError } from '../errors/domain-error';
+import { DomainError } from '../errors/domain-error';
 
-export class MalformedJsonError extends InvalidRequestError {
+export class MalformedJsonError extends DomainError {
   constructor() {
-    super('MALFORMED_JSON', 'The request body is not valid JSON');
+    super('MALFORMED_JSON');
   }
 }
 

@@ -1,17 +1,15 @@
-import { ConflictError, DomainError } from '../errors/domain-error';
+import { DomainError } from '../errors/domain-error';
 
-/** 422: the key was first used for another request (method, path or body differ). */
+/** `IDEMPOTENCY_KEY_REUSED`: the key was first used for another request (method, path or body differ). */
 export class IdempotencyKeyReusedError extends DomainError {
-  readonly status = 422;
-
   constructor() {
-    super('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request');
+    super('IDEMPOTENCY_KEY_REUSED');
   }
 }
 
-/** 409: the first request with this key has not finished yet; retry later. */
-export class IdempotencyKeyInProgressError extends ConflictError {
+/** `IDEMPOTENCY_KEY_IN_PROGRESS`: the first request with this key has not finished yet; retry later. */
+export class IdempotencyKeyInProgressError extends DomainError {
   constructor() {
-    super('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still running; retry shortly');
+    super('IDEMPOTENCY_KEY_IN_PROGRESS');
   }
 }

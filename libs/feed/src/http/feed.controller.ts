@@ -1,14 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { FeedType } from '../entities/feed.entity';
 import { FeedReactionsService } from '../feed-reactions.service';
@@ -18,12 +10,20 @@ import { CreatePostDto } from './dto/create-post.dto';
 import { CreateTeamDto } from './dto/create-team.dto';
 import { FeedPageResponse } from './dto/feed-page.response';
 import { FeedQueryDto } from './dto/feed-query.dto';
-import { FeedResponse, toFeedResponse } from './dto/feed.response';
+import {
+  FEED_RESPONSE_MODELS,
+  FEED_RESPONSE_SCHEMA,
+  type FeedResponse,
+  GameFeedResponse,
+  PostFeedResponse,
+  TeamFeedResponse,
+  toFeedResponse,
+} from './dto/feed.response';
 import { JoinStateResponse, toJoinStateResponse } from './dto/join-state.response';
 import { LikeStateResponse, toLikeStateResponse } from './dto/like-state.response';
 
 @ApiTags('feed')
-@ApiBearerAuth()
+@ApiExtraModels(...FEED_RESPONSE_MODELS)
 @Controller('feeds')
 export class FeedController {
   constructor(
@@ -33,7 +33,7 @@ export class FeedController {
 
   @Get()
   @QueryBudget(3)
-  @ApiOperation({
+  @Endpoint({
     summary: 'The feed',
     description: 'Posts, games and teams in one list, newest first, cursor-paginated; ?type= for one kind.',
   })
@@ -45,66 +45,59 @@ export class FeedController {
 
   @Get(':id')
   @QueryBudget(2)
-  @ApiOperation({ summary: 'One feed item' })
-  @ApiOkResponse({ type: FeedResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
+  @Endpoint({ summary: 'One feed item', errors: ['NOT_FOUND'] })
+  @ApiOkResponse({ schema: FEED_RESPONSE_SCHEMA })
   async get(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<FeedResponse> {
     return toFeedResponse(await this.feeds.get(me.id, id));
   }
 
   @Post('posts')
-  @ApiOperation({ summary: 'Write a post' })
-  @ApiCreatedResponse({ type: FeedResponse })
+  @Endpoint({ summary: 'Write a post' })
+  @ApiCreatedResponse({ type: PostFeedResponse })
   async createPost(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreatePostDto): Promise<FeedResponse> {
     return toFeedResponse(await this.feeds.create(me.id, { type: FeedType.Post, ...dto }));
   }
 
   @Post('games')
-  @ApiOperation({ summary: 'Announce a game' })
-  @ApiCreatedResponse({ type: FeedResponse })
+  @Endpoint({ summary: 'Announce a game' })
+  @ApiCreatedResponse({ type: GameFeedResponse })
   async createGame(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreateGameDto): Promise<FeedResponse> {
     return toFeedResponse(await this.feeds.create(me.id, { type: FeedType.Game, ...dto }));
   }
 
   @Post('teams')
-  @ApiOperation({ summary: 'Open a team room' })
-  @ApiCreatedResponse({ type: FeedResponse })
+  @Endpoint({ summary: 'Open a team room' })
+  @ApiCreatedResponse({ type: TeamFeedResponse })
   async createTeam(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreateTeamDto): Promise<FeedResponse> {
     return toFeedResponse(await this.feeds.create(me.id, { type: FeedType.Team, ...dto }));
   }
 
   @Post(':id/like')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Like an item', description: 'One like per member; liking twice changes nothing.' })
+  @Endpoint({ summary: 'Like an item', description: 'One like per member; liking twice changes nothing.', errors: ['NOT_FOUND'] })
   @ApiOkResponse({ type: LikeStateResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
   async like(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<LikeStateResponse> {
     return toLikeStateResponse(await this.reactions.like(me.id, id));
   }
 
   @Delete(':id/like')
-  @ApiOperation({ summary: 'Take a like back' })
+  @Endpoint({ summary: 'Take a like back', errors: ['NOT_FOUND'] })
   @ApiOkResponse({ type: LikeStateResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
   async unlike(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<LikeStateResponse> {
     return toLikeStateResponse(await this.reactions.unlike(me.id, id));
   }
 
   @Post(':id/join')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Join a game or a team' })
+  @Endpoint({ summary: 'Join a game or a team', errors: ['NOT_FOUND', 'JOIN_NOT_SUPPORTED'] })
   @ApiOkResponse({ type: JoinStateResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'JOIN_NOT_SUPPORTED for posts' })
   async join(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<JoinStateResponse> {
     return toJoinStateResponse(await this.reactions.join(me.id, id));
   }
 
   @Delete(':id/join')
-  @ApiOperation({ summary: 'Leave a game or a team' })
+  @Endpoint({ summary: 'Leave a game or a team', errors: ['NOT_FOUND', 'JOIN_NOT_SUPPORTED'] })
   @ApiOkResponse({ type: JoinStateResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'JOIN_NOT_SUPPORTED for posts' })
   async leave(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<JoinStateResponse> {
     return toJoinStateResponse(await this.reactions.leave(me.id, id));
   }

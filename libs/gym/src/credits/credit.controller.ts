@@ -1,15 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorResponse, ForbiddenError, Idempotent, QueryBudget } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DomainError, Endpoint, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { CreditLedgerService } from './credit-ledger.service';
 import { BalanceResponse, toBalanceResponse } from './dto/balance.response';
@@ -18,36 +9,40 @@ import { CreditResponse, toCreditResponse } from './dto/credit.response';
 import { PurchaseCreditDto } from './dto/purchase-credit.dto';
 
 @ApiTags('gym: credits')
-@ApiBearerAuth()
 @Controller('credits')
 export class CreditController {
   constructor(private readonly ledger: CreditLedgerService) {}
 
   @Post()
-  @Idempotent()
-  @ApiOperation({ summary: 'Buy a membership', description: 'Writes a purchase entry valid from startDate for the policy period.' })
+  @Endpoint({
+    summary: 'Buy a membership',
+    description: 'Writes a purchase entry valid from startDate for the policy period.',
+    errors: ['VALIDATION_FAILED', 'INVALID_START_DATE', 'NOT_FOUND'],
+    idempotent: true,
+  })
   @ApiCreatedResponse({ type: CreditResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, INVALID_START_DATE' })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'Unknown price policy' })
   async purchase(@CurrentUser() me: AuthenticatedUser, @Body() dto: PurchaseCreditDto): Promise<CreditResponse> {
     return toCreditResponse(await this.ledger.purchase(me.id, dto.pricePolicyId, dto.startDate));
   }
 
   @Get()
   @QueryBudget(1)
-  @ApiOperation({ summary: 'My credit ledger', description: 'Every entry, oldest first. Staff may pass userId to read a member.' })
+  @Endpoint({
+    summary: 'My credit ledger',
+    description: 'Every entry, oldest first. Staff may pass userId to read a member.',
+    errors: ['FORBIDDEN'],
+  })
   @ApiOkResponse({ type: [CreditResponse] })
-  @ApiForbiddenResponse({ type: ErrorResponse })
   async entries(@CurrentUser() me: AuthenticatedUser, @Query() query: CreditQueryDto): Promise<CreditResponse[]> {
     if (query.userId !== undefined && query.userId !== me.id && !me.isStaff) {
-      throw new ForbiddenError('FORBIDDEN', "Only staff may read another member's ledger");
+      throw new DomainError('FORBIDDEN', "Only staff may read another member's ledger");
     }
     return (await this.ledger.entries(query.userId ?? me.id)).map(toCreditResponse);
   }
 
   @Get('balance')
   @QueryBudget(1)
-  @ApiOperation({ summary: 'My balance', description: 'The balance after expiry and what remains of each unexpired purchase.' })
+  @Endpoint({ summary: 'My balance', description: 'The balance after expiry and what remains of each unexpired purchase.' })
   @ApiOkResponse({ type: BalanceResponse })
   async balance(@CurrentUser() me: AuthenticatedUser): Promise<BalanceResponse> {
     return toBalanceResponse(await this.ledger.balance(me.id));

@@ -1,15 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorResponse, Idempotent, IdParamPipe, Public, QueryBudget } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser, StaffOnly } from '@app/identity';
 import { BookingService } from '../bookings/booking.service';
 import { LessonService } from './lesson.service';
@@ -28,10 +19,13 @@ export class LessonController {
     private readonly bookings: BookingService,
   ) {}
 
-  @Public()
   @Get()
   @QueryBudget(1)
-  @ApiOperation({ summary: 'The schedule', description: 'By start date and time, cursor-paginated, filtered by dates, gym and type.' })
+  @Endpoint({
+    summary: 'The schedule',
+    description: 'By start date and time, cursor-paginated, filtered by dates, gym and type.',
+    public: true,
+  })
   @ApiOkResponse({ type: LessonPageResponse })
   async list(@Query() query: LessonQueryDto): Promise<LessonPageResponse> {
     const page = await this.lessons.list(query);
@@ -39,36 +33,30 @@ export class LessonController {
   }
 
   @StaffOnly()
-  @ApiBearerAuth()
   @Post()
-  @ApiOperation({ summary: 'Schedule a lesson (staff)' })
+  @Endpoint({ summary: 'Schedule a lesson (staff)', errors: ['FORBIDDEN', 'VALIDATION_FAILED', 'INVALID_END_TIME'] })
   @ApiCreatedResponse({ type: LessonResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, INVALID_END_TIME' })
   async create(@Body() dto: CreateLessonDto): Promise<LessonResponse> {
     return toLessonResponse(await this.lessons.create(dto));
   }
 
-  @ApiBearerAuth()
   @Get(':id')
   @QueryBudget(2)
-  @ApiOperation({ summary: 'A lesson with its reservations', description: "Staff also see members' phone numbers." })
+  @Endpoint({ summary: 'A lesson with its reservations', description: "Staff also see members' phone numbers.", errors: ['NOT_FOUND'] })
   @ApiOkResponse({ type: LessonDetailResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
   async detail(@CurrentUser() viewer: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<LessonDetailResponse> {
     return toLessonDetailResponse(await this.lessons.getWithRoster(id), viewer.isStaff);
   }
 
-  @ApiBearerAuth()
   @Post(':id/reservations')
-  @Idempotent()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Book a lesson',
     description:
       'Refusals in this order: LESSON_FULL, LESSON_CLOSED, ALREADY_REGISTERED, NOT_ENOUGH_CREDIT. Spends from the purchases ending soonest.',
+    errors: ['NOT_FOUND', 'LESSON_FULL', 'LESSON_CLOSED', 'ALREADY_REGISTERED', 'NOT_ENOUGH_CREDIT'],
+    idempotent: true,
   })
   @ApiCreatedResponse({ type: BookingResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'LESSON_FULL, LESSON_CLOSED, ALREADY_REGISTERED, NOT_ENOUGH_CREDIT' })
   async book(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<BookingResponse> {
     return toBookingResponse(await this.bookings.book(me.id, id));
   }

@@ -74,7 +74,7 @@ export class LessonService {
   /**
    * A lesson and every reservation record on it with its member: two statements. The roster is a
    * read-only projection of the columns the answer shows: hydrating a Reservation and a User entity
-   * per line cost 3x the throughput on a 190-line roster (README, "Performance").
+   * per line cost 3x the throughput on a 190-line roster (docs/performance.md).
    */
   async getWithRoster(id: number): Promise<LessonWithRoster> {
     const lesson = await this.em.findOne(Lesson, id);

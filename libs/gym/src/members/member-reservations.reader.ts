@@ -44,7 +44,7 @@ const utc = (value: string): Date => new Date(`${value.replace(' ', 'T')}Z`);
 /**
  * A member's reservation records, newest first, each with its lesson and credit entries, in one
  * statement read as plain rows: hydrated as Reservation, Lesson and Credit entities, the same
- * answer took twice the CPU (README, "Performance").
+ * answer took twice the CPU (docs/performance.md).
  */
 @Injectable()
 export class MemberReservationsReader {

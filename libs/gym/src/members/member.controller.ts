@@ -1,19 +1,18 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser, toUserResponse } from '@app/identity';
 import { MemberProfileService } from './member-profile.service';
 import { MemberDetailResponse, toMemberDetailResponse } from './dto/member-detail.response';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Controller('users')
 export class MemberController {
   constructor(private readonly profiles: MemberProfileService) {}
 
   @Get('me')
   @QueryBudget(3)
-  @ApiOperation({ summary: 'My account', description: 'My profile, credit balance and every reservation record, newest first.' })
+  @Endpoint({ summary: 'My account', description: 'My profile, credit balance and every reservation record, newest first.' })
   @ApiOkResponse({ type: MemberDetailResponse })
   async me(@CurrentUser() me: AuthenticatedUser): Promise<MemberDetailResponse> {
     return this.detail(me, me.id);
@@ -21,10 +20,8 @@ export class MemberController {
 
   @Get(':id')
   @QueryBudget(3)
-  @ApiOperation({ summary: 'A member', description: 'Members may read themselves; staff may read anyone.' })
+  @Endpoint({ summary: 'A member', description: 'Members may read themselves; staff may read anyone.', errors: ['FORBIDDEN', 'NOT_FOUND'] })
   @ApiOkResponse({ type: MemberDetailResponse })
-  @ApiForbiddenResponse({ type: ErrorResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
   async byId(@CurrentUser() viewer: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<MemberDetailResponse> {
     return this.detail(viewer, id);
   }

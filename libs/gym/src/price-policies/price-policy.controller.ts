@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, Public, QueryBudget } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Endpoint, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { PricePolicyService } from './price-policy.service';
 import { CreatePricePolicyDto } from './dto/create-price-policy.dto';
@@ -11,21 +11,24 @@ import { PricePolicyResponse, toPricePolicyResponse } from './dto/price-policy.r
 export class PricePolicyController {
   constructor(private readonly policies: PricePolicyService) {}
 
-  @Public()
   @Get()
   @QueryBudget(1)
-  @ApiOperation({ summary: 'Memberships on sale', description: 'Cheapest first.' })
+  @Endpoint({
+    summary: 'Memberships on sale',
+    description: 'Cheapest first.',
+    public: true,
+    // the JSON body parser runs on every route: a body that is not JSON is refused even here
+    errors: ['MALFORMED_JSON'],
+  })
   @ApiOkResponse({ type: [PricePolicyResponse] })
   async list(): Promise<PricePolicyResponse[]> {
     return (await this.policies.list()).map(toPricePolicyResponse);
   }
 
   @StaffOnly()
-  @ApiBearerAuth()
   @Post()
-  @ApiOperation({ summary: 'Put a membership on sale (staff)' })
+  @Endpoint({ summary: 'Put a membership on sale (staff)', errors: ['FORBIDDEN'] })
   @ApiCreatedResponse({ type: PricePolicyResponse })
-  @ApiForbiddenResponse({ type: ErrorResponse })
   async create(@Body() dto: CreatePricePolicyDto): Promise<PricePolicyResponse> {
     return toPricePolicyResponse(await this.policies.create(dto));
   }

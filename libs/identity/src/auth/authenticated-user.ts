@@ -21,7 +21,7 @@ export const TOKEN_ISSUER = 'gym-platform';
  * How every reader of our tokens verifies them: HS256 only, our issuer only, expiry enforced.
  * The secret is handed over as a ready KeyObject: given a string, jsonwebtoken first tries to parse
  * it as a public key on every request and builds the secret key from the thrown error, which was
- * 9% of the API CPU time under load (README, "Performance").
+ * 9% of the API CPU time under load (docs/performance.md).
  */
 export function tokenVerification(secret: string, jwtFromRequest: JwtFromRequestFunction): StrategyOptionsWithoutRequest {
   // jsonwebtoken accepts a KeyObject; passport-jwt's types only name string and Buffer

@@ -1,27 +1,27 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { IS_PUBLIC, UnauthenticatedError } from '@app/core';
+import type { Request } from 'express';
+import { IS_PUBLIC } from '@app/core';
+import { authFailure } from './auth-failure';
 import { ACCEPTS_SESSION_COOKIE } from './auth.decorators';
 import { SESSION_COOKIE_STRATEGY } from './session-cookie-jwt.strategy';
 
-function toUser<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
-  if (error || !user) {
-    const reason = info instanceof Error ? info.message : 'a bearer token is required';
-    throw new UnauthenticatedError('UNAUTHENTICATED', `Authentication failed: ${reason}`);
-  }
+function toUser<TUser>(error: unknown, user: TUser | false, info: unknown, context: ExecutionContext): TUser {
+  if (error || !user) throw authFailure(error ?? info, context.switchToHttp().getRequest<Request>().headers.authorization);
   return user;
 }
 
 /** Bearer header or session cookie, for the routes marked `@AcceptsSessionCookie()`. */
 class SessionCookieAuthGuard extends AuthGuard(SESSION_COOKIE_STRATEGY) {
-  override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
-    return toUser(error, user, info);
+  override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown, context: ExecutionContext): TUser {
+    return toUser(error, user, info, context);
   }
 }
 
 /**
- * On for every route unless `@Public()`: a valid bearer token, else 401 `UNAUTHENTICATED`.
+ * On for every route unless `@Public()`: a valid bearer token, else 401 `UNAUTHENTICATED` (or
+ * `TOKEN_EXPIRED`, see `authFailure`).
  * Routes marked `@AcceptsSessionCookie()` also take the login's session cookie on GET.
  */
 @Injectable()
@@ -39,7 +39,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return super.canActivate(context);
   }
 
-  override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
-    return toUser(error, user, info);
+  override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown, context: ExecutionContext): TUser {
+    return toUser(error, user, info, context);
   }
 }

@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { type DomainError, ForbiddenError, UnauthenticatedError } from '@app/core';
+import { DomainError } from '@app/core';
 import { renderForbiddenPage, sendPage } from '../staff-pages/staff-page.view';
+import { authFailure } from './auth-failure';
 import { type TokenClaims, TOKEN_ISSUER } from './authenticated-user';
 import { readCookie, SESSION_COOKIE, sessionCookieToken } from './session-cookie';
 
@@ -34,15 +35,15 @@ function claimedOrigin(req: Request): string | null {
  * another site cannot forge it, so its forms and fetches are refused (403) even though
  * SameSite=Lax would already keep the cookie off most of them. No Origin and no Referer: refused.
  */
-function sameOriginSessionCookie(req: Request): string | null | ForbiddenError {
+function sameOriginSessionCookie(req: Request): { token: string | null } | { refused: DomainError } {
   const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-  if (!token) return null;
+  if (!token) return { token: null };
   const origin = claimedOrigin(req);
   if (origin !== ownOrigin(req)) {
     const from = origin ?? 'no Origin or Referer';
-    return new ForbiddenError('FORBIDDEN', `Cross-site request refused: ${req.method} from ${from}, not ${ownOrigin(req)}`);
+    return { refused: new DomainError('FORBIDDEN', `Cross-site request refused: ${req.method} from ${from}, not ${ownOrigin(req)}`) };
   }
-  return token;
+  return { token };
 }
 
 /**
@@ -55,17 +56,17 @@ function checkStaff(jwt: JwtService, req: Request, allowUnsafeCookie = false): S
   if (header?.startsWith('Bearer ')) token = header.slice(7);
   else if (allowUnsafeCookie && !SAFE_METHODS.has(req.method)) {
     const cookie = sameOriginSessionCookie(req);
-    if (cookie instanceof ForbiddenError) return { error: cookie };
-    token = cookie;
+    if ('refused' in cookie) return { error: cookie.refused };
+    token = cookie.token;
   } else token = sessionCookieToken(req);
-  if (!token) return { error: new UnauthenticatedError('UNAUTHENTICATED', 'Log in as staff first') };
+  if (!token) return { error: header ? authFailure(undefined, header) : new DomainError('UNAUTHENTICATED', 'Log in as staff first') };
   let claims: TokenClaims;
   try {
     claims = jwt.verify<TokenClaims>(token, { algorithms: ['HS256'], issuer: TOKEN_ISSUER });
-  } catch {
-    return { error: new UnauthenticatedError('UNAUTHENTICATED', 'The token is invalid or expired') };
+  } catch (error) {
+    return { error: authFailure(error, header) };
   }
-  if (claims.staff !== true) return { error: new ForbiddenError('FORBIDDEN', 'Only staff may do this'), username: claims.username };
+  if (claims.staff !== true) return { error: new DomainError('FORBIDDEN', 'Only staff may do this'), username: claims.username };
   return { error: null };
 }
 

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ForbiddenError } from '@app/core';
+import { DomainError } from '@app/core';
 import { STAFF_ONLY } from './auth.decorators';
 import type { AuthenticatedUser } from './authenticated-user';
 
@@ -14,7 +14,7 @@ export class StaffGuard implements CanActivate {
     const staffOnly = this.reflector.getAllAndOverride<boolean>(STAFF_ONLY, [context.getHandler(), context.getClass()]);
     if (!staffOnly) return true;
     const user = context.switchToHttp().getRequest<Request>().user as AuthenticatedUser | undefined;
-    if (!user?.isStaff) throw new ForbiddenError('FORBIDDEN', 'Only staff may do this');
+    if (!user?.isStaff) throw new DomainError('FORBIDDEN', 'Only staff may do this');
     return true;
   }
 }

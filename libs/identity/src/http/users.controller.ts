@@ -1,30 +1,34 @@
 import { Body, Controller, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, Public } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '@app/core';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { RateLimited } from '../auth/rate-limit.guard';
 import { UserService } from '../user.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SetImageDto } from './dto/set-image.dto';
 import { toUserResponse, UserResponse } from './dto/user.response';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UserService) {}
 
-  @Public()
   @Post()
-  @ApiOperation({ summary: 'Sign up', description: 'Creates a member account.' })
+  @RateLimited('signup')
+  @Endpoint({
+    summary: 'Sign up',
+    description: 'Creates a member account. At most SIGNUP_RATE_LIMIT sign-ups per client address in 10 minutes.',
+    public: true,
+    errors: ['USERNAME_TAKEN', 'TOO_MANY_REQUESTS'],
+  })
   @ApiCreatedResponse({ type: UserResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'USERNAME_TAKEN' })
   async signUp(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return toUserResponse(await this.users.register(dto));
   }
 
   @Put('me/image')
-  @ApiOperation({ summary: 'Set my picture' })
+  @Endpoint({ summary: 'Set my picture' })
   @ApiOkResponse({ type: UserResponse })
   async setMyImage(@CurrentUser() me: AuthenticatedUser, @Body() dto: SetImageDto): Promise<UserResponse> {
     return toUserResponse(await this.users.setImage(me.id, dto.imageUrl));

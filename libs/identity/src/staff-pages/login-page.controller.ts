@@ -1,9 +1,9 @@
-import { Controller, Get, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@app/core';
 import { AuthService } from '../auth/auth.service';
-import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
+import { RateLimited } from '../auth/rate-limit.guard';
 import { safeNextPath } from './safe-next-path';
 import { LoginFormThrottledFilter } from './login-form-throttled.filter';
 import { renderLoginPage, sendPage } from './staff-page.view';
@@ -28,8 +28,8 @@ export class LoginPageController {
 
   /** Same limits as `POST /auth/login`; a refusal shows the form again with the reason. */
   @Post('login')
-  @UseGuards(LoginThrottlerGuard)
   @UseFilters(LoginFormThrottledFilter)
+  @RateLimited('login')
   async signIn(@Req() request: Request, @Res() response: Response): Promise<void> {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const next = safeNextPath(body.next ?? request.query.next);

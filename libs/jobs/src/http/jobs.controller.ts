@@ -1,14 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorResponse, Idempotent, QueryBudget } from '@app/core';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Endpoint, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { EmailDispatcher } from '../email/email-dispatcher.service';
 import { TaskService } from '../tasks/task.service';
@@ -17,7 +9,6 @@ import { TaskAcceptedResponse } from './dto/task-accepted.response';
 import { TaskStatusResponse } from './dto/task-status.response';
 
 @ApiTags('jobs')
-@ApiBearerAuth()
 @StaffOnly()
 @Controller()
 export class JobsController {
@@ -28,22 +19,25 @@ export class JobsController {
 
   @Post('emails')
   @HttpCode(202)
-  @Idempotent()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Send an email to many recipients (staff)',
     description: 'Answers at once with a task id; the worker sends. Poll GET /tasks/{id}.',
+    errors: ['FORBIDDEN', 'QUEUE_UNAVAILABLE'],
+    idempotent: true,
   })
   @ApiAcceptedResponse({ type: TaskAcceptedResponse })
-  @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'QUEUE_UNAVAILABLE' })
   async send(@Body() dto: SendEmailDto): Promise<TaskAcceptedResponse> {
     return { taskId: await this.emails.enqueue(dto) };
   }
 
   @Get('tasks/:id')
   @QueryBudget(0)
-  @ApiOperation({ summary: 'A background task (staff)', description: 'State, progress, attempts, result or error of a job.' })
+  @Endpoint({
+    summary: 'A background task (staff)',
+    description: 'State, progress, attempts, result or error of a job.',
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  })
   @ApiOkResponse({ type: TaskStatusResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
   async task(@Param('id') id: string): Promise<TaskStatusResponse> {
     return this.tasks.get(id);
   }

@@ -1,16 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { PollVotingService } from '../poll-voting.service';
 import { PollService } from '../poll.service';
@@ -21,7 +11,6 @@ import { PollQueryDto } from './dto/poll-query.dto';
 import { VoteDto } from './dto/vote.dto';
 
 @ApiTags('polls')
-@ApiBearerAuth()
 @Controller('polls')
 export class PollController {
   constructor(
@@ -30,9 +19,8 @@ export class PollController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a poll' })
+  @Endpoint({ summary: 'Create a poll', errors: ['VALIDATION_FAILED', 'INVALID_END_TIME'] })
   @ApiCreatedResponse({ type: PollDetailResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, INVALID_END_TIME' })
   async create(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreatePollDto): Promise<PollDetailResponse> {
     const view = await this.polls.create(me.id, { ...dto, endTime: dto.endTime ? new Date(dto.endTime) : null });
     return toPollDetailResponse(view, me.id);
@@ -40,7 +28,7 @@ export class PollController {
 
   @Get()
   @QueryBudget(2)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Polls, newest first',
     description: 'Each with its questions, votes and voters; cursor-paginated; two statements per page.',
   })
@@ -52,19 +40,19 @@ export class PollController {
 
   @Get(':id')
   @QueryBudget(2)
-  @ApiOperation({ summary: 'A poll with its questions, votes and voters' })
+  @Endpoint({ summary: 'A poll with its questions, votes and voters', errors: ['NOT_FOUND'] })
   @ApiOkResponse({ type: PollDetailResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
   async get(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<PollDetailResponse> {
     return toPollDetailResponse(await this.polls.get(id), me.id);
   }
 
   @Post(':id/votes')
-  @ApiOperation({ summary: 'Vote', description: 'One question, or several in a multiple-choice poll; each at most once.' })
+  @Endpoint({
+    summary: 'Vote',
+    description: 'One question, or several in a multiple-choice poll; each at most once.',
+    errors: ['VALIDATION_FAILED', 'INVALID_QUESTION', 'NOT_FOUND', 'POLL_CLOSED', 'MULTIPLE_NOT_ALLOWED', 'ALREADY_VOTED'],
+  })
   @ApiCreatedResponse({ type: PollDetailResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, INVALID_QUESTION (a question of another poll)' })
-  @ApiNotFoundResponse({ type: ErrorResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'POLL_CLOSED, MULTIPLE_NOT_ALLOWED, ALREADY_VOTED' })
   async vote(
     @CurrentUser() me: AuthenticatedUser,
     @Param('id', IdParamPipe) id: number,
@@ -76,10 +64,8 @@ export class PollController {
 
   @Delete(':id/votes')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Take back my votes' })
+  @Endpoint({ summary: 'Take back my votes', errors: ['NOT_FOUND', 'POLL_CLOSED'] })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ type: ErrorResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'POLL_CLOSED' })
   async retract(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<void> {
     await this.voting.retract(me.id, id);
   }

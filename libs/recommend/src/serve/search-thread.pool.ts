@@ -1,12 +1,8 @@
 import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LoadedIndex } from '../index-file/index-file.reader';
-import { SEARCH_THREAD_ROLE, type SearchOutcome, type SearchReply, type SearchRequest } from './search.protocol';
+import type { SearchOutcome, SearchReply, SearchRequest } from './search.protocol';
+import { SEARCH_THREAD_SOURCE } from './search-thread.source';
 
 interface Task {
   request: SearchRequest;
@@ -29,28 +25,6 @@ export class SearchPoolClosedError extends Error {
 }
 
 /**
- * The thread's script. Built code has `similarity-search.worker.js` beside this file. From the
- * TypeScript sources (tests, ts-node) that file is transpiled once into the temp directory, keyed by
- * a hash of its source, so threads never load a compiler.
- */
-export async function searchThreadScript(): Promise<string> {
-  const compiled = join(__dirname, 'similarity-search.worker.js');
-  if (existsSync(compiled)) return compiled;
-  const source = await readFile(join(__dirname, 'similarity-search.worker.ts'), 'utf8');
-  const cached = join(tmpdir(), `gym-similarity-search-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.js`);
-  if (!existsSync(cached)) {
-    const ts = await import('typescript');
-    const output = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
-    const temporary = `${cached}.${process.pid}.tmp`;
-    await writeFile(temporary, output);
-    await rename(temporary, cached);
-  }
-  return cached;
-}
-
-/**
  * A fixed number of `worker_threads` that run similarity searches off the event loop. Each task
  * carries the index's `SharedArrayBuffer`; posting one shares the memory, so every thread reads the
  * same single copy, and a task keeps its index alive until it is done even when the API has
@@ -62,12 +36,10 @@ export class SearchThreadPool implements OnModuleInit, OnApplicationShutdown {
   private readonly queue: Task[] = [];
   private nextTaskId = 1;
   private closing = false;
-  private script = '';
 
   constructor(readonly size: number) {}
 
   async start(): Promise<void> {
-    this.script = await searchThreadScript();
     await Promise.all(Array.from({ length: this.size }, () => this.spawn()));
   }
 
@@ -125,8 +97,8 @@ export class SearchThreadPool implements OnModuleInit, OnApplicationShutdown {
   }
 
   private spawn(): Promise<void> {
-    // execArgv: [] so a thread does not inherit preloads such as ts-node: its script is plain JS
-    const worker = new Worker(this.script, { workerData: { role: SEARCH_THREAD_ROLE }, execArgv: [] });
+    // execArgv: [] so a thread does not inherit preloads such as ts-node: its program is plain JS
+    const worker = new Worker(SEARCH_THREAD_SOURCE, { eval: true, execArgv: [] });
     const thread: Thread = { worker, task: null, searches: 0, online: false };
     this.threads.push(thread);
     worker.on('message', (reply: SearchReply) => {

@@ -21,6 +21,3 @@ export interface SearchRequest {
 }
 
 export type SearchReply = { taskId: number; outcome: SearchOutcome } | { taskId: number; error: string };
-
-/** `workerData` of a search thread; the thread serves requests only when it sees this role. */
-export const SEARCH_THREAD_ROLE = 'feed-similarity-search';

@@ -1,7 +1,7 @@
 import { type LoadedIndex } from '../index-file/index-file.reader';
 import { layoutFor } from '../index-file/index-file.format';
 import { SearchPoolClosedError, SearchThreadPool } from './search-thread.pool';
-import { findNearest, rowOf } from './similarity-search.worker';
+import { findNearest, rowOf } from './similarity-search';
 
 /** An index in shared memory built in place: ids and unit vectors given row by row. */
 function sharedIndex(ids: number[], rows: number[][]): LoadedIndex {

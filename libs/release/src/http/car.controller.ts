@@ -1,15 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe, QueryBudget } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { CarService } from '../car.service';
 import { ReleaseSheetService } from '../release-sheet.service';
@@ -21,7 +12,6 @@ import { YmdQueryDto } from './dto/ymd-query.dto';
 import { ReleaseSheetResponse, toReleaseSheetResponse } from './dto/release-sheet.response';
 
 @ApiTags('release: cars')
-@ApiBearerAuth()
 @StaffOnly()
 @Controller('cars')
 export class CarController {
@@ -31,17 +21,23 @@ export class CarController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a car (staff)', description: 'Creates its pallets numbered 1..palletCount.' })
+  @Endpoint({
+    summary: 'Register a car (staff)',
+    description: 'Creates its pallets numbered 1..palletCount.',
+    errors: ['FORBIDDEN', 'VALIDATION_FAILED', 'CAR_NUMBER_TAKEN'],
+  })
   @ApiCreatedResponse({ type: CarResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'CAR_NUMBER_TAKEN' })
   async create(@Body() dto: CreateCarDto): Promise<CarResponse> {
     return toCarResponse(await this.cars.create(dto));
   }
 
   @Get()
   @QueryBudget(1)
-  @ApiOperation({ summary: 'Every car with its pallet count (staff)', description: 'One statement: cars joined with pallets, grouped.' })
+  @Endpoint({
+    summary: 'Every car with its pallet count (staff)',
+    description: 'One statement: cars joined with pallets, grouped.',
+    errors: ['FORBIDDEN'],
+  })
   @ApiOkResponse({ type: [CarSummaryResponse] })
   async list(): Promise<CarSummaryResponse[]> {
     return (await this.cars.list()).map(toCarSummaryResponse);
@@ -49,23 +45,24 @@ export class CarController {
 
   @Get(':id/pallets')
   @QueryBudget(1)
-  @ApiOperation({ summary: "A car's pallets with their order count on a day (staff)", description: 'By seq; one statement.' })
+  @Endpoint({
+    summary: "A car's pallets with their order count on a day (staff)",
+    description: 'By seq; one statement.',
+    errors: ['FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND'],
+  })
   @ApiOkResponse({ type: [PalletLoadResponse] })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
-  @ApiNotFoundResponse({ type: ErrorResponse })
   async pallets(@Param('id', IdParamPipe) id: number, @Query() query: YmdQueryDto): Promise<PalletLoadResponse[]> {
     return (await this.cars.palletLoads(id, query.ymd)).map(toPalletLoadResponse);
   }
 
   @Get(':id/release-sheet')
   @QueryBudget(2)
-  @ApiOperation({
+  @Endpoint({
     summary: "A car's release sheet for a day (staff)",
     description: 'The orders loaded on its pallets, by pallet seq, then location name.',
+    errors: ['FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND'],
   })
   @ApiOkResponse({ type: ReleaseSheetResponse })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
-  @ApiNotFoundResponse({ type: ErrorResponse })
   async releaseSheet(@Param('id', IdParamPipe) id: number, @Query() query: YmdQueryDto): Promise<ReleaseSheetResponse> {
     return toReleaseSheetResponse(await this.sheets.sheet(id, query.ymd));
   }

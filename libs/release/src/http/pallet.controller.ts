@@ -1,27 +1,25 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponse, IdParamPipe } from '@app/core';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Endpoint, IdParamPipe } from '@app/core';
 import { StaffOnly } from '@app/identity';
 import { PalletLoadService } from '../pallet-load.service';
 import { LoadPalletDto } from './dto/load-pallet.dto';
 import { OrderListResponse, toOrderListResponse } from './dto/order-list.response';
 
 @ApiTags('release: pallets')
-@ApiBearerAuth()
 @StaffOnly()
 @Controller('pallets')
 export class PalletController {
   constructor(private readonly loads: PalletLoadService) {}
 
   @Put(':id/orders')
-  @ApiOperation({
+  @Endpoint({
     summary: "Set a pallet's load for a day (staff)",
     description:
       "That day's load of the pallet becomes exactly these order lines (lines on another pallet move here; the pallet's other lines of that day are unloaded), in one transaction. Unknown lines or lines of another day: 400 INVALID_ORDER_LIST, nothing changes.",
+    errors: ['FORBIDDEN', 'VALIDATION_FAILED', 'INVALID_ORDER_LIST', 'NOT_FOUND'],
   })
   @ApiOkResponse({ type: [OrderListResponse], description: 'The pallet’s load of that day, by id' })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, INVALID_ORDER_LIST' })
-  @ApiNotFoundResponse({ type: ErrorResponse })
   async load(@Param('id', IdParamPipe) id: number, @Body() dto: LoadPalletDto): Promise<OrderListResponse[]> {
     return (await this.loads.load(id, dto.ymd, dto.orderListIds)).map(toOrderListResponse);
   }

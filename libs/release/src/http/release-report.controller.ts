@@ -1,16 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AppConfig, Clock, ErrorResponse, QueryBudget, wallClock } from '@app/core';
+import { AppConfig, Clock, Endpoint, QueryBudget, wallClock } from '@app/core';
 import { AcceptsSessionCookie, StaffOnly } from '@app/identity';
 import { ReleaseSheetService } from '../release-sheet.service';
 import { ReleaseReportQueryDto } from './dto/release-report-query.dto';
@@ -31,15 +22,14 @@ export class ReleaseReportController {
   @AcceptsSessionCookie()
   @ApiBearerAuth()
   @ApiCookieAuth()
-  @ApiOperation({
+  @Endpoint({
     summary: 'The printable release sheet (staff)',
     description:
       'An HTML page for a browser to open and print. Authenticated by the bearer header or, since a navigation cannot send one, by the HttpOnly cookie the login sets.',
+    errors: ['FORBIDDEN', 'VALIDATION_FAILED', 'NOT_FOUND'],
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'text/html', schema: { type: 'string' } })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED' })
-  @ApiNotFoundResponse({ type: ErrorResponse })
   async report(@Query() query: ReleaseReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
     const timeZone = this.config.gym.timezone;
     const { date, time } = wallClock(this.clock.now(), timeZone);

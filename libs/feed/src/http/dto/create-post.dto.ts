@@ -1,14 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { IsString } from 'class-validator';
+import { TextLength } from '@app/core';
 
 export class CreatePostDto {
   @ApiProperty({ example: 'Morning run', maxLength: 128 })
   @IsString()
-  @Length(1, 128)
+  @TextLength(1, 128)
   title!: string;
 
   @ApiProperty({ example: '5 km along the Han river', maxLength: 10000 })
   @IsString()
-  @Length(1, 10_000)
+  @TextLength(1, 10_000)
   body!: string;
 }

@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { IsString } from 'class-validator';
+import { TextLength } from '@app/core';
 
 export class CreateTeamDto {
   @ApiProperty({ example: 'Sunday swimmers', maxLength: 128 })
   @IsString()
-  @Length(1, 128)
+  @TextLength(1, 128)
   roomName!: string;
 }

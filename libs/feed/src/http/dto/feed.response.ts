@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { FeedType } from '../../entities/feed.entity';
 import { Game } from '../../entities/game.entity';
 import { Post } from '../../entities/post.entity';
@@ -6,31 +6,53 @@ import { Team } from '../../entities/team.entity';
 import type { FeedView } from '../../feed.service';
 import { FeedAuthorResponse } from './feed-author.response';
 
-export class FeedResponse {
-  @ApiProperty() id!: number;
-  @ApiProperty({ enum: FeedType }) type!: FeedType;
-  @ApiProperty() createdAt!: string;
+/** What every kind of feed item has. Not a schema of its own: each kind below repeats it. */
+abstract class FeedItemFields {
+  @ApiProperty({ type: 'integer' }) id!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: FeedAuthorResponse }) author!: FeedAuthorResponse;
-  @ApiProperty() likeCount!: number;
+  @ApiProperty({ type: 'integer' }) likeCount!: number;
   @ApiProperty() likedByMe!: boolean;
-  @ApiProperty() joinedCount!: number;
+  @ApiProperty({ type: 'integer' }) joinedCount!: number;
   @ApiProperty() joinedByMe!: boolean;
-  @ApiPropertyOptional({ description: 'post' }) title?: string;
-  @ApiPropertyOptional({ description: 'post' }) body?: string;
-  @ApiPropertyOptional({ description: 'game' }) gameName?: string;
-  @ApiPropertyOptional({ description: 'game' }) gameLocation?: string;
-  @ApiPropertyOptional({ description: 'team' }) roomName?: string;
 }
 
-/** The type and the fields only that class has. */
-function ownFields(feed: FeedView['feed']): Pick<FeedResponse, 'type'> & Partial<FeedResponse> {
-  if (feed instanceof Post) return { type: FeedType.Post, title: feed.title, body: feed.body };
-  if (feed instanceof Game) return { type: FeedType.Game, gameName: feed.gameName, gameLocation: feed.gameLocation };
-  if (feed instanceof Team) return { type: FeedType.Team, roomName: feed.roomName };
-  throw new Error(`Feed ${feed.id} has no known class`);
+export class PostFeedResponse extends FeedItemFields {
+  @ApiProperty({ enum: [FeedType.Post] }) type!: FeedType.Post;
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
 }
 
-export function toFeedResponse({ feed, likedByMe, joinedByMe }: FeedView): FeedResponse {
+export class GameFeedResponse extends FeedItemFields {
+  @ApiProperty({ enum: [FeedType.Game] }) type!: FeedType.Game;
+  @ApiProperty() gameName!: string;
+  @ApiProperty() gameLocation!: string;
+}
+
+export class TeamFeedResponse extends FeedItemFields {
+  @ApiProperty({ enum: [FeedType.Team] }) type!: FeedType.Team;
+  @ApiProperty() roomName!: string;
+}
+
+/** A feed item: one of the three kinds, told apart by `type` (the entities' discriminator map). */
+export type FeedResponse = PostFeedResponse | GameFeedResponse | TeamFeedResponse;
+
+export const FEED_RESPONSE_MODELS = [PostFeedResponse, GameFeedResponse, TeamFeedResponse];
+
+/** The OpenAPI schema of `FeedResponse` (register `FEED_RESPONSE_MODELS` with `ApiExtraModels`). */
+export const FEED_RESPONSE_SCHEMA = {
+  oneOf: FEED_RESPONSE_MODELS.map((model) => ({ $ref: getSchemaPath(model) })),
+  discriminator: {
+    propertyName: 'type',
+    mapping: {
+      [FeedType.Post]: getSchemaPath(PostFeedResponse),
+      [FeedType.Game]: getSchemaPath(GameFeedResponse),
+      [FeedType.Team]: getSchemaPath(TeamFeedResponse),
+    },
+  },
+};
+
+function common({ feed, likedByMe, joinedByMe }: FeedView): FeedItemFields {
   return {
     id: feed.id,
     createdAt: feed.createdAt.toISOString(),
@@ -39,6 +61,13 @@ export function toFeedResponse({ feed, likedByMe, joinedByMe }: FeedView): FeedR
     likedByMe,
     joinedCount: feed.joinedCount,
     joinedByMe,
-    ...ownFields(feed),
   };
+}
+
+export function toFeedResponse(view: FeedView): FeedResponse {
+  const { feed } = view;
+  if (feed instanceof Post) return { ...common(view), type: FeedType.Post, title: feed.title, body: feed.body };
+  if (feed instanceof Game) return { ...common(view), type: FeedType.Game, gameName: feed.gameName, gameLocation: feed.gameLocation };
+  if (feed instanceof Team) return { ...common(view), type: FeedType.Team, roomName: feed.roomName };
+  throw new Error(`Feed ${feed.id} has no known class`);
 }

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { JoinState } from '../../feed-reactions.service';
 
 export class JoinStateResponse {
-  @ApiProperty() joinedCount!: number;
+  @ApiProperty({ type: 'integer' }) joinedCount!: number;
   @ApiProperty() joinedByMe!: boolean;
 }
 

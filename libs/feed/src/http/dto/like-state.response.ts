@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { LikeState } from '../../feed-reactions.service';
 
 export class LikeStateResponse {
-  @ApiProperty() likeCount!: number;
+  @ApiProperty({ type: 'integer' }) likeCount!: number;
   @ApiProperty() likedByMe!: boolean;
 }
 

@@ -6,9 +6,9 @@ import { LessonResponse, toLessonResponse } from '../../lessons/dto/lesson.respo
 import { ReservationUserResponse } from './reservation-user.response';
 
 export class BookingResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ type: 'integer' }) id!: number;
   @ApiProperty({ enum: ReservationType }) type!: ReservationType;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: LessonResponse }) lesson!: LessonResponse;
   @ApiProperty({ type: ReservationUserResponse }) user!: ReservationUserResponse;
   @ApiProperty({ type: [CreditResponse], description: 'The use entries the booking wrote' }) credits!: CreditResponse[];

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ReservationUserResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ type: 'integer' }) id!: number;
   @ApiProperty() username!: string;
   @ApiPropertyOptional({ description: 'Staff only' }) phoneNumber?: string;
 }

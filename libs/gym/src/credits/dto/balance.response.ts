@@ -3,7 +3,7 @@ import type { Balance } from '../credit-ledger.service';
 import { CreditBucketResponse } from './credit-bucket.response';
 
 export class BalanceResponse {
-  @ApiProperty() balance!: number;
+  @ApiProperty({ type: 'integer' }) balance!: number;
   @ApiProperty({ type: [CreditBucketResponse] }) buckets!: CreditBucketResponse[];
 }
 

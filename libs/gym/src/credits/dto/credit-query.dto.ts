@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class CreditQueryDto {
-  @ApiPropertyOptional({ description: 'Staff only: whose ledger to read' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Staff only: whose ledger to read' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

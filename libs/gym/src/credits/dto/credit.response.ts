@@ -2,23 +2,24 @@ import { ApiProperty } from '@nestjs/swagger';
 import { type CreditEntryFields, CreditType } from '../credit.entity';
 
 export class CreditResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ type: 'integer' }) id!: number;
   @ApiProperty({ enum: CreditType }) type!: CreditType;
-  @ApiProperty({ description: 'Negative for use and expire entries' }) count!: number;
-  @ApiProperty({ example: '2026-12-01' }) startDate!: string;
+  @ApiProperty({ type: 'integer', description: 'Negative for use and expire entries' }) count!: number;
+  @ApiProperty({ format: 'date', example: '2026-12-01' }) startDate!: string;
   @ApiProperty({
+    format: 'date',
     type: String,
     nullable: true,
     example: '2026-12-31',
     description: 'Purchases only: first day the credits no longer count',
   })
   endDate!: string | null;
-  @ApiProperty({ type: Number, nullable: true }) pricePolicyId!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) reservationId!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'use, refund and expire entries: the purchase they change' })
+  @ApiProperty({ type: 'integer', nullable: true }) pricePolicyId!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) reservationId!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'use, refund and expire entries: the purchase they change' })
   purchaseId!: number | null;
   @ApiProperty() message!: string;
-  @ApiProperty({ example: '2026-11-26T04:00:00.000Z' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-26T04:00:00.000Z' }) createdAt!: string;
 }
 
 export function toCreditResponse(credit: CreditEntryFields): CreditResponse {

@@ -3,7 +3,7 @@ import { IsInt, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '@app/core';
 
 export class PurchaseCreditDto {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   @IsInt()
   @Min(1)
   @Max(2_147_483_647)

@@ -12,19 +12,19 @@ export class CreateLessonDto {
   @IsEnum(LessonType)
   type!: LessonType;
 
-  @ApiProperty({ example: 2, minimum: 1, maximum: 100 })
+  @ApiProperty({ type: 'integer', example: 2, minimum: 1, maximum: 100 })
   @IsInt()
   @Min(1)
   @Max(100)
   creditCount!: number;
 
-  @ApiProperty({ example: 10, minimum: 1, maximum: 1000 })
+  @ApiProperty({ type: 'integer', example: 10, minimum: 1, maximum: 1000 })
   @IsInt()
   @Min(1)
   @Max(1000)
   maxCapacity!: number;
 
-  @ApiProperty({ example: '2026-12-01' })
+  @ApiProperty({ format: 'date', example: '2026-12-01' })
   @IsCalendarDate()
   startDate!: string;
 

@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsOptional } from 'class-validator';
-import { IsCalendarDate, PageQueryDto } from '@app/core';
+import { IsCalendarDate, IsNotBefore, PageQueryDto } from '@app/core';
 import { GymLocation, LessonType } from '../lesson.entity';
 
 export class LessonQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'First start date (inclusive)' })
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'First start date (inclusive)', format: 'date' })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last start date (inclusive)' })
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last start date (inclusive); not before `from`', format: 'date' })
   @IsOptional()
   @IsCalendarDate()
+  @IsNotBefore('from')
   to?: string;
 
   @ApiPropertyOptional({ enum: GymLocation })

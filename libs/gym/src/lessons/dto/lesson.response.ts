@@ -2,13 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { GymLocation, type LessonFields, LessonType } from '../lesson.entity';
 
 export class LessonResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ type: 'integer' }) id!: number;
   @ApiProperty({ enum: GymLocation }) gym!: GymLocation;
   @ApiProperty({ enum: LessonType }) type!: LessonType;
-  @ApiProperty() creditCount!: number;
-  @ApiProperty() maxCapacity!: number;
-  @ApiProperty({ description: 'Active reservations' }) reservedCount!: number;
-  @ApiProperty({ example: '2026-12-01' }) startDate!: string;
+  @ApiProperty({ type: 'integer' }) creditCount!: number;
+  @ApiProperty({ type: 'integer' }) maxCapacity!: number;
+  @ApiProperty({ type: 'integer', description: 'Active reservations' }) reservedCount!: number;
+  @ApiProperty({ format: 'date', example: '2026-12-01' }) startDate!: string;
   @ApiProperty({ example: '19:00' }) startTime!: string;
   @ApiProperty({ example: '20:00' }) endTime!: string;
 }

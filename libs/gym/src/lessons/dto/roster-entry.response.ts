@@ -3,8 +3,8 @@ import { ReservationType } from '../../bookings/reservation.entity';
 import { ReservationUserResponse } from '../../bookings/dto/reservation-user.response';
 
 export class RosterEntryResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ type: 'integer' }) id!: number;
   @ApiProperty({ enum: ReservationType }) type!: ReservationType;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: ReservationUserResponse }) user!: ReservationUserResponse;
 }

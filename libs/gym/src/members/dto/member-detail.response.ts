@@ -4,7 +4,7 @@ import type { MemberProfile } from '../member-profile.service';
 import { MemberReservationResponse, toMemberReservation } from './member-reservation.response';
 
 export class MemberDetailResponse extends UserResponse {
-  @ApiProperty({ description: 'Sum of the credit ledger after expiry' }) creditBalance!: number;
+  @ApiProperty({ type: 'integer', description: 'Sum of the credit ledger after expiry' }) creditBalance!: number;
   @ApiProperty({ type: [MemberReservationResponse], description: 'Every reservation and cancellation record, newest first' })
   reservations!: MemberReservationResponse[];
 }

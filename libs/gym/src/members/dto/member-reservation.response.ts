@@ -5,9 +5,9 @@ import { CreditResponse, toCreditResponse } from '../../credits/dto/credit.respo
 import { LessonResponse, toLessonResponse } from '../../lessons/dto/lesson.response';
 
 export class MemberReservationResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ type: 'integer' }) id!: number;
   @ApiProperty({ enum: ReservationType }) type!: ReservationType;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: LessonResponse }) lesson!: LessonResponse;
   @ApiProperty({ type: [CreditResponse] }) credits!: CreditResponse[];
 }

@@ -1,25 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsString, Max, Min } from 'class-validator';
+import { TextLength } from '@app/core';
 
 export class CreatePricePolicyDto {
   @ApiProperty({ example: '10 classes, 30 days', maxLength: 100 })
   @IsString()
-  @Length(1, 100)
+  @TextLength(1, 100)
   name!: string;
 
-  @ApiProperty({ example: 150000, description: 'Price in won' })
+  @ApiProperty({ type: 'integer', example: 150000, description: 'Price in won' })
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   price!: number;
 
-  @ApiProperty({ example: 10, minimum: 1, maximum: 1000 })
+  @ApiProperty({ type: 'integer', example: 10, minimum: 1, maximum: 1000 })
   @IsInt()
   @Min(1)
   @Max(1000)
   creditCount!: number;
 
-  @ApiProperty({ example: 30, minimum: 1, maximum: 3650 })
+  @ApiProperty({ type: 'integer', example: 30, minimum: 1, maximum: 3650 })
   @IsInt()
   @Min(1)
   @Max(3650)

@@ -2,11 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { PricePolicy } from '../price-policy.entity';
 
 export class PricePolicyResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ type: 'integer' }) id!: number;
   @ApiProperty() name!: string;
-  @ApiProperty() price!: number;
-  @ApiProperty() creditCount!: number;
-  @ApiProperty() periodDays!: number;
+  @ApiProperty({ type: 'integer' }) price!: number;
+  @ApiProperty({ type: 'integer' }) creditCount!: number;
+  @ApiProperty({ type: 'integer' }) periodDays!: number;
 }
 
 export function toPricePolicyResponse(policy: PricePolicy): PricePolicyResponse {

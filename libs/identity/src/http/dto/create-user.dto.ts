@@ -1,16 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
+import { TextLength } from '@app/core';
+import { TrimmedUsername } from '../../username';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'kim.minji', minLength: 3, maxLength: 150, description: 'Letters, digits and . _ @ + -' })
+  @TrimmedUsername()
   @IsString()
-  @Length(3, 150)
+  @TextLength(3, 150)
   @Matches(/^[A-Za-z0-9._@+-]+$/, { message: 'username may contain only letters, digits and . _ @ + -' })
   username!: string;
 
   @ApiProperty({ example: 'correct horse battery', minLength: 8, maxLength: 128, format: 'password' })
   @IsString()
-  @Length(8, 128)
+  @TextLength(8, 128)
   password!: string;
 
   @ApiProperty({ example: '010-1234-5678', maxLength: 32 })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class ImageResponse {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   id!: number;
 
   @ApiProperty({ example: 'https://images.example.com/u/42.jpg' })

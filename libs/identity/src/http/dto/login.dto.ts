@@ -1,14 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { IsString } from 'class-validator';
+import { TextLength } from '@app/core';
+import { TrimmedUsername } from '../../username';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
+  @TrimmedUsername()
   @IsString()
-  @Length(1, 150)
+  @TextLength(1, 150)
   username!: string;
 
   @ApiProperty({ example: 'admin', format: 'password' })
   @IsString()
-  @Length(1, 128)
+  @TextLength(1, 128)
   password!: string;
 }

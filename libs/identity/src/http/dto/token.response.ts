@@ -7,6 +7,6 @@ export class TokenResponse {
   @ApiProperty({ enum: ['Bearer'] })
   tokenType!: 'Bearer';
 
-  @ApiProperty({ example: 3600, description: 'Seconds until the token expires' })
+  @ApiProperty({ type: 'integer', example: 3600, description: 'Seconds until the token expires' })
   expiresIn!: number;
 }

@@ -3,7 +3,7 @@ import type { User } from '../../entities/user.entity';
 import { ImageResponse } from './image.response';
 
 export class UserResponse {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   id!: number;
 
   @ApiProperty({ example: 'kim.minji' })

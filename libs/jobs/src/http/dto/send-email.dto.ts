@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsString } from 'class-validator';
+import { TextLength } from '@app/core';
 
 export class SendEmailDto {
   @ApiProperty({ example: ['kim@example.com', 'lee@example.com'], maxItems: 10000 })
@@ -11,11 +12,11 @@ export class SendEmailDto {
 
   @ApiProperty({ example: 'December timetable', maxLength: 200 })
   @IsString()
-  @Length(1, 200)
+  @TextLength(1, 200)
   subject!: string;
 
   @ApiProperty({ example: 'New yoga classes start on Monday.', maxLength: 100000 })
   @IsString()
-  @Length(1, 100_000)
+  @TextLength(1, 100_000)
   body!: string;
 }

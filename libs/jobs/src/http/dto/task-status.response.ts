@@ -5,7 +5,7 @@ export class TaskStatusResponse {
   @ApiProperty({ example: 'email' }) queue!: string;
   @ApiProperty({ enum: ['waiting', 'active', 'delayed', 'completed', 'failed'] }) state!: string;
   @ApiProperty({ description: '0 to 100' }) progress!: number;
-  @ApiProperty({ description: 'Attempts made so far' }) attempts!: number;
+  @ApiProperty({ type: 'integer', description: 'Attempts made so far' }) attempts!: number;
   @ApiProperty({
     nullable: true,
     type: 'object',

@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsOptional, IsString } from 'class-validator';
+import { TextLength } from '@app/core';
 
 export class CreatePollDto {
   @ApiProperty({ example: '목요일 회식 가능??', maxLength: 50 })
   @IsString()
-  @Length(1, 50)
+  @TextLength(1, 50)
   head!: string;
 
   @ApiProperty({ example: 'Reply by Wednesday', maxLength: 128 })
   @IsString()
-  @Length(0, 128)
+  @TextLength(0, 128)
   message!: string;
 
   @ApiPropertyOptional({ example: '2030-01-15T18:00:00+09:00', description: 'ISO 8601 instant with offset; no votes from then on' })
@@ -30,6 +31,6 @@ export class CreatePollDto {
   @ArrayMinSize(2)
   @ArrayMaxSize(30)
   @IsString({ each: true })
-  @Length(1, 512, { each: true })
+  @TextLength(1, 512, { each: true })
   questions!: string[];
 }

@@ -4,7 +4,7 @@ import { UserSummaryResponse, toUserSummary } from './user-summary.response';
 import { PollQuestionResponse } from './poll-question.response';
 
 export class PollDetailResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ type: 'integer' }) id!: number;
   @ApiProperty({ type: UserSummaryResponse }) owner!: UserSummaryResponse;
   @ApiProperty() head!: string;
   @ApiProperty() message!: string;

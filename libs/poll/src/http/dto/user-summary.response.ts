@@ -4,7 +4,7 @@ import type { VoterView } from '../../poll.service';
 import { UserImageResponse } from './user-image.response';
 
 export class UserSummaryResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ type: 'integer' }) id!: number;
   @ApiProperty() username!: string;
   @ApiProperty({ type: UserImageResponse, nullable: true }) image!: UserImageResponse | null;
 }

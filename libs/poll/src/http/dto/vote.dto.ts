@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
 
 export class VoteDto {
-  @ApiProperty({ example: [1], description: 'Questions of this poll; one unless the poll allows several' })
+  @ApiProperty({ type: 'integer', isArray: true, example: [1], description: 'Questions of this poll; one unless the poll allows several' })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(30)

@@ -2,10 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { CarSummary } from '../../car.repository';
 
 export class CarSummaryResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ type: 'integer' }) id!: number;
   @ApiProperty({ example: '12가3456' }) carNumber!: string;
   @ApiProperty({ example: '2.5톤 윙바디' }) type!: string;
-  @ApiProperty({ example: 8 }) palletCount!: number;
+  @ApiProperty({ type: 'integer', example: 8 }) palletCount!: number;
 }
 
 export const toCarSummaryResponse = (car: CarSummary): CarSummaryResponse => ({

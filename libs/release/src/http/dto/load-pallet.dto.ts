@@ -8,7 +8,12 @@ export class LoadPalletDto {
   @IsYmd()
   ymd!: string;
 
-  @ApiProperty({ example: [1, 2, 3], description: 'Every order line of that day to be on the pallet (empty: unload it)' })
+  @ApiProperty({
+    type: 'integer',
+    isArray: true,
+    example: [1, 2, 3],
+    description: 'Every order line of that day to be on the pallet (empty: unload it)',
+  })
   @IsArray()
   @ArrayMaxSize(MAX_ORDER_LISTS_PER_REQUEST)
   @ArrayUnique()

@@ -9,7 +9,7 @@ export class OrderListQueryDto {
   @IsYmd()
   ymd!: string;
 
-  @ApiPropertyOptional({ description: 'Only the lines loaded on this pallet' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Only the lines loaded on this pallet' })
   @IsOptional()
   @Transform(toIdParam)
   @IsInt()

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class PalletResponse {
-  @ApiProperty() id!: number;
-  @ApiProperty({ example: 1 }) seq!: number;
+  @ApiProperty({ type: 'integer' }) id!: number;
+  @ApiProperty({ type: 'integer', example: 1 }) seq!: number;
 }

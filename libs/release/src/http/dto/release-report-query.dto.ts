@@ -5,7 +5,7 @@ import { IsYmd } from '../../release-day';
 import { toIdParam } from './query-param.transforms';
 
 export class ReleaseReportQueryDto {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   @Transform(toIdParam)
   @IsInt()
   @Min(1)

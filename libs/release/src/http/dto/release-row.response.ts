@@ -3,7 +3,7 @@ import type { ReleaseRow } from '../../car.repository';
 import { OrderListResponse } from './order-list.response';
 
 export class ReleaseRowResponse extends OrderListResponse {
-  @ApiProperty({ example: 1, description: "The pallet's number on the car" }) palletSeq!: number;
+  @ApiProperty({ type: 'integer', example: 1, description: "The pallet's number on the car" }) palletSeq!: number;
 }
 
 export const toReleaseRowResponse = (row: ReleaseRow): ReleaseRowResponse => ({

@@ -1,9 +1,8 @@
 /*
- * The body of a search thread. It must stay self-contained (Node built-ins and type-only imports),
- * because when the code runs from TypeScript sources this file is transpiled on its own for the
- * thread (see search-thread.pool.ts).
+ * What a search thread runs. These functions are sent to the thread as their own source text (see
+ * search-thread.source.ts), so each must stay self-contained: no imports but types, no calls but
+ * to each other and to JavaScript built-ins.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import type { Neighbour, SearchOutcome, SearchReply, SearchRequest } from './search.protocol';
 
 /** Index of `id` in the ascending `ids`, or -1. */
@@ -60,19 +59,13 @@ export function findNearest(ids: Uint32Array, vectors: Float32Array, dimension: 
   return { status: 'found', neighbours };
 }
 
-function serve(request: SearchRequest): SearchReply {
+/** Answers one request on views over the shared buffer: the index is read in place, never copied. */
+export function serveSearch(request: SearchRequest): SearchReply {
   try {
-    // views over the shared buffer: the index is read in place, never copied into this thread
     const ids = new Uint32Array(request.buffer, request.idsOffset, request.count);
     const vectors = new Float32Array(request.buffer, request.matrixOffset, request.count * request.dimension);
     return { taskId: request.taskId, outcome: findNearest(ids, vectors, request.dimension, request.feedId, request.limit) };
   } catch (error) {
     return { taskId: request.taskId, error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-const role: unknown = workerData;
-if (parentPort && typeof role === 'object' && role !== null && (role as { role?: unknown }).role === 'feed-similarity-search') {
-  const port = parentPort;
-  port.on('message', (request: SearchRequest) => port.postMessage(serve(request)));
 }
