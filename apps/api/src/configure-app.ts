@@ -11,7 +11,7 @@ import {
   requestIdMiddleware,
   securityHeaders,
 } from '@app/core';
-import { staffPageMiddleware } from '@app/identity';
+import { staffPageBrowserGate, staffPageMiddleware } from '@app/identity';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from '@app/jobs';
 
 /** Options for `NestFactory.create`: the body parser is installed by `configureApp`. */
@@ -35,6 +35,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(jsonBodyShape);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(config, app.get(DatabaseOutageMonitor)));
+  app.use('/release/report', staffPageBrowserGate(app));
   mountQueueDashboard(app, staffPageMiddleware(app));
   const document = SwaggerModule.createDocument(
     app,
@@ -50,7 +51,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .addCookieAuth('access_token', {
         type: 'apiKey',
         in: 'cookie',
-        description: 'Set by POST /auth/login; accepted only by GET /release/report and the queue dashboard',
+        description: 'Set by POST /auth/login and the /login form; accepted only by GET /release/report and the queue dashboard',
       })
       .build(),
   );

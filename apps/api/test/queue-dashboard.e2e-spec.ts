@@ -28,7 +28,7 @@ describe('queue dashboard at /admin/queues (e2e)', () => {
     const login = await http.post('/auth/login').send({ username: staff.user.username, password: 'staff-password-1' }).expect(200);
     const cookies = ([] as string[]).concat(login.headers['set-cookie'] ?? []);
     const dashboardCookie = cookies.find((cookie) => /Path=\/admin\/queues/.test(cookie));
-    expect(dashboardCookie).toMatch(/^access_token=[^;]+;.*HttpOnly.*SameSite=Strict/i);
+    expect(dashboardCookie).toMatch(/^access_token=[^;]+;.*HttpOnly.*SameSite=Lax/i);
     const page = await http.get('/admin/queues').set('Cookie', dashboardCookie!.split(';')[0]);
     expect(page.status).toBe(200);
     // the cookie alone does not open the JSON API

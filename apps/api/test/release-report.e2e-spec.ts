@@ -70,11 +70,11 @@ describe('Release: the printable report (e2e, headless Chromium)', () => {
   const login = async (who: Member) => http.post('/auth/login').send({ username: who.user.username, password: who.password }).expect(200);
 
   describe('the session cookie', () => {
-    it('is set at login: HttpOnly, SameSite=Strict, Path=/release, as long as the token', async () => {
+    it('is set at login: HttpOnly, SameSite=Lax, Path=/release, as long as the token', async () => {
       const cookie = sessionCookie(await login(staff));
       const [pair, ...attributes] = cookie.split('; ');
       expect(pair).toMatch(/^access_token=[\w-]+\.[\w-]+\.[\w-]+$/);
-      expect(attributes).toEqual(expect.arrayContaining(['Max-Age=3600', 'Path=/release', 'HttpOnly', 'SameSite=Strict']));
+      expect(attributes).toEqual(expect.arrayContaining(['Max-Age=3600', 'Path=/release', 'HttpOnly', 'SameSite=Lax']));
     });
 
     it('opens the report and nothing else', async () => {
@@ -191,12 +191,15 @@ describe('Release: the printable report (e2e, headless Chromium)', () => {
       }
     });
 
-    it('is refused to a browser that has not logged in', async () => {
+    it('sends a browser that has not logged in to the sign-in form', async () => {
       const { carId } = await hostileSheet();
       const context = await browser.newContext();
       try {
-        const response = await (await context.newPage()).goto(`${base}${reportPath(carId)}`);
-        expect(response?.status()).toBe(401);
+        const page = await context.newPage();
+        const response = await page.goto(`${base}${reportPath(carId)}`);
+        expect(response?.status()).toBe(200);
+        expect(page.url()).toBe(`${base}/login?next=${encodeURIComponent(reportPath(carId))}`);
+        expect(await page.$('#sheet')).toBeNull();
       } finally {
         await context.close();
       }

@@ -1,4 +1,4 @@
-import { type ExecutionContext, Module } from '@nestjs/common';
+import { type ExecutionContext, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -16,13 +16,15 @@ import { StaffGuard } from './auth/staff.guard';
 import { AuthController } from './http/auth.controller';
 import { UsersController } from './http/users.controller';
 import { IdentityModule } from './identity.module';
+import { formBodyMiddleware } from './staff-pages/form-body.middleware';
+import { LoginPageController } from './staff-pages/login-page.controller';
 import { usernameKey } from './username';
 
 /** Sign-ups per client address are counted over 10 minutes (`SIGNUP_RATE_LIMIT` of them). */
 export const SIGNUP_RATE_WINDOW_MS = 10 * 60 * 1000;
 
 /**
- * Sign-up, login and the guards every API route passes: a bearer token unless `@Public()` (or
+ * Sign-up, login (the API's and the staff pages' `/login` form) and the guards every API route passes: a bearer token unless `@Public()` (or
  * the session cookie on `@AcceptsSessionCookie()` pages), staff for `@StaffOnly()`.
  */
 @Module({
@@ -60,7 +62,7 @@ export const SIGNUP_RATE_WINDOW_MS = 10 * 60 * 1000;
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, LoginPageController],
   providers: [
     AuthService,
     LocalStrategy,
@@ -70,4 +72,8 @@ export const SIGNUP_RATE_WINDOW_MS = 10 * 60 * 1000;
     { provide: APP_GUARD, useClass: StaffGuard },
   ],
 })
-export class IdentityApiModule {}
+export class IdentityApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(formBodyMiddleware).forRoutes({ path: 'login', method: RequestMethod.POST });
+  }
+}

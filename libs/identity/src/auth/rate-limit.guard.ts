@@ -19,10 +19,16 @@ export function rateLimitedAction(context: ExecutionContext): RateLimitedAction 
 
 /**
  * Counts the requests of a route against the limits of `action`; past one: 429
- * `TOO_MANY_REQUESTS` with `Retry-After`. Counters live in the API process's memory.
+ * `TOO_MANY_REQUESTS` with `Retry-After`. Counters live in the API process's memory, one set per
+ * action, not per route: the API's `POST /auth/login` and the staff pages' `POST /login` form count
+ * together, so a guesser gains nothing by alternating between them.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  protected override generateKey(context: ExecutionContext, suffix: string, name: string): string {
+    return `${rateLimitedAction(context) ?? 'route'}:${name}:${suffix}`;
+  }
+
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
     throw new TooManyRequestsError(`${REFUSAL[rateLimitedAction(context) ?? 'login']}; try again in ${seconds} s`, seconds);

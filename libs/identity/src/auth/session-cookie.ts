@@ -1,18 +1,21 @@
 import type { CookieOptions, Request } from 'express';
 
 /**
- * The login also sets the token as an HttpOnly cookie, for pages a browser opens by navigation
- * (it cannot add a bearer header then). The cookie is sent only below the paths of those pages
- * (one cookie per path: the printable release sheet and the queue dashboard), never to another
- * site (SameSite=Strict), never to scripts (HttpOnly), and a route accepts it only when marked
- * `@AcceptsSessionCookie()` (or, for the dashboard, by its own middleware), and only for GET.
+ * The login (`POST /auth/login` or the `/login` form) also sets the token as an HttpOnly cookie,
+ * for pages a browser opens by navigation (it cannot add a bearer header then). The cookie is sent
+ * only below the paths of those pages (one cookie per path: the printable release sheet and the
+ * queue dashboard), never to scripts (HttpOnly), and from another site only on a top-level GET
+ * navigation (SameSite=Lax: a report link opened from mail or chat works; a cross-site form or
+ * fetch goes without it). A route accepts it only when marked `@AcceptsSessionCookie()`, and only
+ * for GET; the dashboard's middleware also takes it on unsafe methods from its own origin.
  */
 export const SESSION_COOKIE = 'access_token';
 export const SESSION_COOKIE_PATHS = ['/release', '/admin/queues'] as const;
 export const SESSION_COOKIE_PATH = SESSION_COOKIE_PATHS[0];
 
+/** `secure` follows the request: a cookie marked Secure is never sent back over plain http. */
 export function sessionCookieOptions(maxAgeSeconds: number, secure: boolean, path: string = SESSION_COOKIE_PATH): CookieOptions {
-  return { httpOnly: true, sameSite: 'strict', path, maxAge: maxAgeSeconds * 1000, secure };
+  return { httpOnly: true, sameSite: 'lax', path, maxAge: maxAgeSeconds * 1000, secure };
 }
 
 /** The value of cookie `name` in a `Cookie` header, or null. */

@@ -22,7 +22,7 @@ export class AuthController {
   @RateLimited('login')
   @Endpoint({
     summary: 'Log in',
-    description: `Exchanges a username and password for a bearer token. Also sets it as an HttpOnly, SameSite=Strict cookie \`${SESSION_COOKIE}\` for each of ${SESSION_COOKIE_PATHS.join(' and ')}, for the pages a browser opens there (the printable release sheet, the queue dashboard).`,
+    description: `Exchanges a username and password for a bearer token. Also sets it as an HttpOnly, SameSite=Lax cookie \`${SESSION_COOKIE}\` for each of ${SESSION_COOKIE_PATHS.join(' and ')}, for the pages a browser opens there (the printable release sheet, the queue dashboard).`,
     public: true,
     body: LoginDto,
     errors: ['INVALID_CREDENTIALS', 'TOO_MANY_REQUESTS'],
@@ -31,14 +31,14 @@ export class AuthController {
     type: TokenResponse,
     headers: {
       'Set-Cookie': {
-        description: `${SESSION_COOKIE}=<token>; Path=${SESSION_COOKIE_PATH}; HttpOnly; SameSite=Strict`,
+        description: `${SESSION_COOKIE}=<token>; Path=${SESSION_COOKIE_PATH}; HttpOnly; SameSite=Lax (Secure over https)`,
         schema: { type: 'string' },
       },
     },
   })
   async login(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokenResponse> {
     const token = await this.auth.issueToken(request.user as User);
-    for (const path of SESSION_COOKIE_PATHS) response.cookie(SESSION_COOKIE, token.accessToken, this.auth.sessionCookieOptions(path));
+    this.auth.setSessionCookies(request, response, token);
     return token;
   }
 }

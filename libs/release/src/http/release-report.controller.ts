@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Endpoint, QueryBudget } from '@app/core';
+import { AppConfig, Clock, Endpoint, QueryBudget, wallClock } from '@app/core';
 import { AcceptsSessionCookie, StaffOnly } from '@app/identity';
 import { ReleaseSheetService } from '../release-sheet.service';
 import { ReleaseReportQueryDto } from './dto/release-report-query.dto';
@@ -10,7 +10,11 @@ import { renderReleaseReport } from './report/release-report.view';
 @ApiTags('release: report')
 @Controller('release')
 export class ReleaseReportController {
-  constructor(private readonly sheets: ReleaseSheetService) {}
+  constructor(
+    private readonly sheets: ReleaseSheetService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get('report')
   @QueryBudget(2)
@@ -27,7 +31,9 @@ export class ReleaseReportController {
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'text/html', schema: { type: 'string' } })
   async report(@Query() query: ReleaseReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
-    const page = renderReleaseReport(await this.sheets.sheet(query.carId, query.ymd));
+    const timeZone = this.config.gym.timezone;
+    const { date, time } = wallClock(this.clock.now(), timeZone);
+    const page = renderReleaseReport(await this.sheets.sheet(query.carId, query.ymd), { printedAt: `${date} ${time}`, timeZone });
     response.set(page.headers);
     return page.html;
   }
