@@ -134,12 +134,12 @@ describe('nginx in front of the api', () => {
     expect(values).toEqual({ default: '$http_x_request_id', '': '$request_id' });
   });
 
-  it('forwards the client address and scheme', () => {
+  it('forwards the client address and scheme, and the Host the browser sent, port included (the staff pages compare it with Origin)', () => {
     expect(proxyHeaders(root)).toMatchObject({
       'x-forwarded-for': '$proxy_add_x_forwarded_for',
       'x-real-ip': '$remote_addr',
       'x-forwarded-proto': '$scheme',
-      host: '$host',
+      host: '$http_host',
     });
   });
 
