@@ -14,12 +14,16 @@ export class HealthController {
   @Public()
   @Get()
   @QueryBudget(1)
-  @ApiOperation({ summary: 'Liveness and dependencies', description: 'MySQL and Redis reachability. 503 when one is down.' })
+  @ApiOperation({
+    summary: 'Liveness and dependencies',
+    description:
+      'MySQL and Redis reachability, and whether Redis persists the queues across a restart (redisPersistence). 503 when a dependency is down.',
+  })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const report = await this.health.check();
-    if (report.healthy) return { status: 'ok', db: report.db, redis: report.redis };
+    if (report.healthy) return { status: 'ok', db: report.db, redis: report.redis, redisPersistence: report.redisPersistence };
     const down = (['db', 'redis'] as const).filter((name) => report[name] === 'down');
     res.status(503);
     return {
@@ -29,6 +33,7 @@ export class HealthController {
       status: 'error',
       db: report.db,
       redis: report.redis,
+      redisPersistence: report.redisPersistence,
     };
   }
 }
