@@ -1,5 +1,6 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { loadConfig } from '@app/core';
+import { WORKER_SHUTDOWN_TIMEOUT_MS } from '../../apps/worker/src/worker-shutdown';
 import { asArgv, dependencies, loadCompose, readRepoFile, repoFileExists, serviceEnvironment, type ComposeService } from './deploy-files';
 
 const compose = loadCompose();
@@ -98,6 +99,15 @@ describe('docker-compose.yml: the api and the worker', () => {
   it('the worker starts once the api is healthy, that is once the migrations ran', () => {
     expect(asArgv(worker.command)).toEqual(['worker']);
     expect(dependencies(worker)).toEqual(expect.arrayContaining([['api', 'service_healthy']]));
+  });
+
+  it('give the worker a stop grace longer than its own shutdown bound, so Docker never kills a mailing mid-message', () => {
+    // compose durations: "1m30s", "40s", "500ms"
+    const grace = worker.stop_grace_period ?? '10s';
+    const parts = [...grace.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)];
+    expect(parts.map((part) => part[0]).join('')).toBe(grace);
+    const ms = parts.reduce((sum, [, value, unit]) => sum + Number(value) * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[unit]!, 0);
+    expect(ms).toBeGreaterThanOrEqual(WORKER_SHUTDOWN_TIMEOUT_MS + 5_000);
   });
 
   it('reach the compose services, whatever .env says for a process run outside Docker', () => {

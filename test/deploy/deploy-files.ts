@@ -47,6 +47,7 @@ export interface ComposeService {
   profiles?: string[];
   platform?: string;
   init?: boolean;
+  stop_grace_period?: string;
 }
 
 export interface ComposeFile {

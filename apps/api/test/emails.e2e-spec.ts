@@ -63,7 +63,7 @@ describe('Background email (e2e)', () => {
       state: 'completed',
       progress: 100,
       attempts: 1,
-      result: { sent: 3, rejected: [] },
+      result: { sent: 3, rejected: [], unconfirmed: [] },
       error: null,
     });
     expect(sink.received.map((mail) => mail.to).sort()).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
@@ -75,7 +75,11 @@ describe('Background email (e2e)', () => {
     const { body } = await send(['a@example.com', 'gone@example.com', 'b@example.com']).expect(202);
     const task = await settled(body.taskId);
     expect(task.body).toMatchObject({ state: 'completed', attempts: 1 });
-    expect(task.body.result).toEqual({ sent: 2, rejected: [{ recipient: 'gone@example.com', error: expect.stringContaining('550') }] });
+    expect(task.body.result).toEqual({
+      sent: 2,
+      rejected: [{ recipient: 'gone@example.com', error: expect.stringContaining('550') }],
+      unconfirmed: [],
+    });
   });
 
   it('retries a temporary failure with backoff, sending to each recipient exactly once', async () => {

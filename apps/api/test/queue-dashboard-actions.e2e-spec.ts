@@ -37,11 +37,7 @@ describe('queue dashboard actions: retry, promote, clean (e2e, headless Chromium
 
   /** A send-email job that failed, as a worker leaves one: taken from the queue, then failed. */
   async function failedJob(): Promise<Job<EmailJobData>> {
-    const added = await queue.add(
-      SEND_EMAIL_JOB,
-      { recipients: ['a@example.com'], subject: 'Hello', body: 'Hi', delivered: [], rejected: [] },
-      { attempts: 1 },
-    );
+    const added = await queue.add(SEND_EMAIL_JOB, { recipients: ['a@example.com'], subject: 'Hello', body: 'Hi' }, { attempts: 1 });
     const taken = (await queue.getNextJob()) as Job<EmailJobData>;
     expect(taken.id).toBe(added.id);
     // as the worker's processor would: with the lock it took, which the move releases

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { access } from 'node:fs/promises';
@@ -17,21 +17,28 @@ import {
  * every worker registering them yields one schedule each, and each run is taken by exactly one
  * worker. A schedule whose cron changed in the configuration replaces the old one. A fresh
  * install has no index file yet: one rebuild is queued at once rather than at the next cron time.
+ *
+ * A Redis that restarted without persistence has lost the schedules: they are registered again on
+ * every reconnect of the queue's connection, not only at start.
  */
 @Injectable()
-export class MaintenanceSchedule {
+export class MaintenanceSchedule implements OnApplicationShutdown {
   private readonly logger = new Logger('MaintenanceSchedule');
+  private watching = false;
+  private reregistering: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue,
     private readonly config: AppConfig,
   ) {}
 
-  /** Called by main.ts once MySQL and Redis answer. */
+  /** Called by main.ts once MySQL and Redis answer; from then on, again after each reconnect. */
   async register(): Promise<void> {
-    await this.schedule(EXPIRE_CREDITS_JOB, this.config.jobs.expireCreditsCron, 'Credit expiry');
-    await this.schedule(REBUILD_INDEX_JOB, this.config.recommend.rebuildCron, 'Recommendation index rebuild');
-    await this.schedule(FORGET_IDEMPOTENCY_KEYS_JOB, FORGET_IDEMPOTENCY_KEYS_CRON, 'Expired idempotency keys purge');
+    await this.scheduleAll();
+    if (!this.watching) {
+      this.watching = true;
+      this.queue.client.on('ready', this.onReconnect);
+    }
     const indexExists = await access(this.config.recommend.indexPath).then(
       () => true,
       () => false,
@@ -40,6 +47,25 @@ export class MaintenanceSchedule {
       await this.queue.add(REBUILD_INDEX_JOB, {}, this.retention());
       this.logger.log(`No recommendation index at ${this.config.recommend.indexPath} yet: a rebuild is queued now`);
     }
+  }
+
+  onApplicationShutdown(): void {
+    this.queue.client.off('ready', this.onReconnect);
+  }
+
+  private readonly onReconnect = (): void => {
+    this.reregistering = this.reregistering.then(() =>
+      this.scheduleAll().then(
+        () => this.logger.log('Redis reconnected: maintenance schedules registered again'),
+        (error: unknown) => this.logger.error(`Redis reconnected, but the schedules could not be registered again: ${String(error)}`),
+      ),
+    );
+  };
+
+  private async scheduleAll(): Promise<void> {
+    await this.schedule(EXPIRE_CREDITS_JOB, this.config.jobs.expireCreditsCron, 'Credit expiry');
+    await this.schedule(REBUILD_INDEX_JOB, this.config.recommend.rebuildCron, 'Recommendation index rebuild');
+    await this.schedule(FORGET_IDEMPOTENCY_KEYS_JOB, FORGET_IDEMPOTENCY_KEYS_CRON, 'Expired idempotency keys purge');
   }
 
   private retention(): { removeOnComplete: { age: number }; removeOnFail: { age: number } } {

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { EmailDelivery } from '@app/jobs';
 import { EmailProcessor } from './processors/email.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import type { QueueProcessor } from './processors/queue-processor';
@@ -7,15 +8,21 @@ import type { QueueProcessor } from './processors/queue-processor';
 /**
  * Starts the processors once the worker knows MySQL and Redis answer (main.ts calls `start`).
  * On shutdown the queues are closed first, before the mail transport and the database: Bull's
- * `close()` stops taking jobs and waits for the one in hand, so a restart neither loses nor
- * repeats a job.
+ * `close()` stops taking jobs and waits for the one in hand. A mailing in hand is parked first:
+ * it stops after the recipient being sent and goes back to the queue, where the next worker
+ * resumes it, so a shutdown takes one message's time however long the list (see
+ * docs/jobs-reliability.md).
  */
 @Injectable()
 export class QueueConsumers implements BeforeApplicationShutdown {
   private readonly logger = new Logger('QueueConsumers');
   private readonly processors: QueueProcessor[];
 
-  constructor(email: EmailProcessor, maintenance: MaintenanceProcessor) {
+  constructor(
+    email: EmailProcessor,
+    maintenance: MaintenanceProcessor,
+    private readonly delivery: EmailDelivery,
+  ) {
     this.processors = [email, maintenance];
   }
 
@@ -31,7 +38,8 @@ export class QueueConsumers implements BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.delivery.park();
     await Promise.all(this.processors.map((processor) => processor.queue.close()));
-    this.logger.log('Queues closed; the job in hand has finished');
+    this.logger.log('Queues closed; the job in hand has finished or is parked');
   }
 }

@@ -1,7 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { HealthService } from '@app/core';
+import { HealthService, type RedisPersistence } from '@app/core';
 
-/** Checks that the worker reaches MySQL and Redis before it starts consuming. */
+const PERSISTENCE_WARNINGS: Partial<Record<RedisPersistence, string>> = {
+  none:
+    'Redis reports persistence off (appendonly no, no save points): a Redis restart loses every queued job; ' +
+    'set appendonly yes (docs/jobs-reliability.md)',
+  rdb:
+    'Redis persists by RDB snapshots only: a Redis restart loses the jobs queued since the last snapshot; ' +
+    'set appendonly yes (docs/jobs-reliability.md)',
+};
+
+/**
+ * Checks that the worker reaches MySQL and Redis before it starts consuming, and warns when Redis
+ * would lose queued work on a restart.
+ */
 @Injectable()
 export class WorkerReadiness {
   private readonly logger = new Logger('Worker');
@@ -12,5 +24,7 @@ export class WorkerReadiness {
     const report = await this.health.check();
     if (!report.healthy) throw new Error(`Worker cannot start: db ${report.db}, redis ${report.redis}`);
     this.logger.log('Worker ready: MySQL and Redis are connected');
+    const warning = PERSISTENCE_WARNINGS[report.redisPersistence];
+    if (warning) this.logger.warn(warning);
   }
 }

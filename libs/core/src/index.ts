@@ -26,6 +26,7 @@ export * from './query-count/query-budget.decorator';
 export * from './query-count/query-count.middleware';
 export * from './query-count/query-scope';
 export * from './redis/redis-connection';
+export * from './redis/redis-persistence';
 export * from './redis/redis.module';
 export * from './time/clock';
 export * from './time/time.module';

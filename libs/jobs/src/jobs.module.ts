@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bull';
 import { EmailDispatcher } from './email/email-dispatcher.service';
+import { EMAIL_QUEUE_SETTINGS } from './queue-settings';
 import { EMAIL_QUEUE, MAINTENANCE_QUEUE } from './queues';
 import { TaskService } from './tasks/task.service';
 
@@ -9,7 +10,7 @@ import { TaskService } from './tasks/task.service';
  * registers processors. The app that imports it also imports `QueueRootModule` (the connection).
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: EMAIL_QUEUE }, { name: MAINTENANCE_QUEUE })],
+  imports: [BullModule.registerQueue({ name: EMAIL_QUEUE, settings: EMAIL_QUEUE_SETTINGS }, { name: MAINTENANCE_QUEUE })],
   providers: [EmailDispatcher, TaskService],
   exports: [BullModule, EmailDispatcher, TaskService],
 })

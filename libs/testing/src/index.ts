@@ -5,6 +5,7 @@ export * from './release-factories';
 export * from './test-app';
 export * from './test-databases';
 export * from './smtp-sink';
+export * from './redis-server';
 export * from './tcp-proxy';
 export * from './bad-input';
 export * from './use-test-app';

@@ -16,6 +16,11 @@ export interface SmtpSink {
   judge: (recipient: string, attempt: number) => RecipientVerdict;
   /** Milliseconds to wait before accepting each message, to make a job take a while. */
   delayMs: number;
+  /**
+   * Called when a message has fully arrived, before the `delayMs` wait and the reply: the moment
+   * the sender waits for the server's word. The message is recorded whatever the sender does next.
+   */
+  onMessage: (recipients: string[]) => void;
   close(): Promise<void>;
 }
 
@@ -27,6 +32,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     received: [],
     judge: () => 'accept',
     delayMs: 0,
+    onMessage: () => undefined,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server = new SMTPServer({
@@ -48,6 +54,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const subject = /^Subject: (.*)$/im.exec(Buffer.concat(chunks).toString('utf8'))?.[1]?.trim() ?? '';
+        sink.onMessage(session.envelope.rcptTo.map((recipient) => recipient.address));
         setTimeout(() => {
           for (const recipient of session.envelope.rcptTo) sink.received.push({ to: recipient.address, subject });
           callback();

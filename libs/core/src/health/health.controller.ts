@@ -15,7 +15,8 @@ export class HealthController {
   @QueryBudget(1)
   @Endpoint({
     summary: 'Liveness and dependencies',
-    description: 'MySQL and Redis reachability. 503 when one is down.',
+    description:
+      'MySQL and Redis reachability, and whether Redis persists the queues across a restart (redisPersistence). 503 when a dependency is down.',
     public: true,
     // the JSON body parser runs on every route: a body that is not JSON is refused even here
     errors: ['MALFORMED_JSON'],
@@ -24,7 +25,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const report = await this.health.check();
-    if (report.healthy) return { status: 'ok', db: report.db, redis: report.redis };
+    if (report.healthy) return { status: 'ok', db: report.db, redis: report.redis, redisPersistence: report.redisPersistence };
     const down = (['db', 'redis'] as const).filter((name) => report[name] === 'down');
     res.status(503);
     return {
@@ -34,6 +35,7 @@ export class HealthController {
       status: 'error',
       db: report.db,
       redis: report.redis,
+      redisPersistence: report.redisPersistence,
     };
   }
 }

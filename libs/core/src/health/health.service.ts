@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { RedisConnection, withTimeout } from '../redis/redis-connection';
+import type { RedisPersistence } from '../redis/redis-persistence';
 
 export type DependencyState = 'up' | 'down';
 
@@ -8,6 +9,8 @@ export interface HealthReport {
   healthy: boolean;
   db: DependencyState;
   redis: DependencyState;
+  /** Queued jobs and schedules survive a Redis restart only with `aof` (or, up to the last snapshot, `rdb`). */
+  redisPersistence: RedisPersistence;
 }
 
 @Injectable()
@@ -19,7 +22,8 @@ export class HealthService {
 
   async check(): Promise<HealthReport> {
     const [db, redis] = await Promise.all([this.database(), this.redisState()]);
-    return { healthy: db === 'up' && redis === 'up', db, redis };
+    const redisPersistence = redis === 'up' ? await this.redis.persistence() : 'unknown';
+    return { healthy: db === 'up' && redis === 'up', db, redis, redisPersistence };
   }
 
   private async database(): Promise<DependencyState> {

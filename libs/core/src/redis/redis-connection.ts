@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { readRedisPersistence, type RedisPersistence } from './redis-persistence';
 
 /**
  * The process's Redis connection for its own use (health, rate limits, caches). It fails fast
@@ -32,6 +33,12 @@ export class RedisConnection implements OnApplicationShutdown {
   async ping(timeoutMs = 1_000): Promise<void> {
     if (this.client.status !== 'ready') await this.waitUntilReady(timeoutMs);
     await withTimeout(this.client.ping(), timeoutMs, 'Redis did not answer PING');
+  }
+
+  /** How this Redis persists; `unknown` when it is down or does not say within `timeoutMs`. */
+  async persistence(timeoutMs = 1_000): Promise<RedisPersistence> {
+    if (this.client.status !== 'ready') return 'unknown';
+    return withTimeout(readRedisPersistence(this.client), timeoutMs, 'Redis did not answer CONFIG GET').catch(() => 'unknown' as const);
   }
 
   private waitUntilReady(timeoutMs: number): Promise<void> {

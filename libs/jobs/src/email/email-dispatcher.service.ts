@@ -27,7 +27,7 @@ export class EmailDispatcher {
 
   async enqueue(request: EmailRequest): Promise<string> {
     if (this.queue.client.status !== 'ready') throw new QueueUnavailableError();
-    const data: EmailJobData = { ...request, recipients: [...new Set(request.recipients)], delivered: [], rejected: [] };
+    const data: EmailJobData = { ...request, recipients: [...new Set(request.recipients)] };
     const job = await withTimeout(
       this.queue.add(SEND_EMAIL_JOB, data, {
         jobId: `${EMAIL_QUEUE}-${randomUUID()}`,

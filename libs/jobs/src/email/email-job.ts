@@ -5,23 +5,32 @@ export interface RejectedRecipient {
 }
 
 /**
- * What a send-email job carries. `delivered` and `rejected` are the per-recipient outcomes so far,
- * written back to the job after every recipient: a retry sends only to the ones still pending.
+ * What a send-email job carries. The per-recipient outcomes live in MySQL (`email_delivery`), not
+ * on the job: they survive a killed worker and a lost Redis alike. Jobs queued by an older API
+ * still carry `delivered` and `rejected`; they are ignored.
  */
 export interface EmailJobData {
   recipients: string[];
   subject: string;
   body: string;
-  delivered: string[];
-  rejected: RejectedRecipient[];
 }
 
+/**
+ * `unconfirmed`: recipients whose message was handed to the server by a worker that died before
+ * it recorded the answer. They are not sent again (at most once per recipient); most of them did
+ * receive it (see docs/jobs-reliability.md).
+ */
 export interface EmailJobResult {
   sent: number;
   rejected: RejectedRecipient[];
+  unconfirmed: string[];
 }
 
-export function pendingRecipients(data: EmailJobData): string[] {
-  const done = new Set([...data.delivered, ...data.rejected.map((rejection) => rejection.recipient)]);
-  return data.recipients.filter((recipient) => !done.has(recipient));
+/** Thrown by a run that stopped between two recipients because the worker is shutting down. */
+export class MailingParkedError extends Error {
+  override readonly name = 'MailingParkedError';
+
+  constructor(done: number, total: number) {
+    super(`Parked at shutdown after ${done} of ${total} recipients; the next worker resumes it`);
+  }
 }

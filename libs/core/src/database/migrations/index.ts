@@ -5,6 +5,7 @@ import { Migration20261126044011_feed } from './Migration20261126044011_feed';
 import { Migration20261126044608_poll } from './Migration20261126044608_poll';
 import { Migration20261126045600_release } from './Migration20261126045600_release';
 import { Migration20261126053406_idempotency } from './Migration20261126053406_idempotency';
+import { Migration20261130004329_email_delivery } from './Migration20261130004329_email_delivery';
 
 /**
  * Every migration, in order. `npm run migration:create` writes new files; add them here.
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126044608_poll', class: Migration20261126044608_poll },
   { name: 'Migration20261126045600_release', class: Migration20261126045600_release },
   { name: 'Migration20261126053406_idempotency', class: Migration20261126053406_idempotency },
+  { name: 'Migration20261130004329_email_delivery', class: Migration20261130004329_email_delivery },
 ];

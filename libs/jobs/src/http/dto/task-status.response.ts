@@ -10,7 +10,7 @@ export class TaskStatusResponse {
     nullable: true,
     type: 'object',
     additionalProperties: true,
-    description: 'For email: { sent, rejected: [{ recipient, error }] }',
+    description: 'For email: { sent, rejected: [{ recipient, error }], unconfirmed: [recipient] }',
   })
   result!: unknown;
   @ApiProperty({ type: String, nullable: true, description: 'The last failure' }) error!: string | null;
