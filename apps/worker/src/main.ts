@@ -1,14 +1,13 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { closeOnSignals } from '@app/core';
+import { closeOnSignals, exitOnStartupFailure } from '@app/core';
 import { MaintenanceSchedule } from './maintenance-schedule';
 import { QueueConsumers } from './queue-consumers';
 import { WorkerReadiness } from './worker-readiness';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { abortOnError: false });
   closeOnSignals(app, 'Worker');
   try {
     await app.get(WorkerReadiness).assertReady();
@@ -20,7 +19,4 @@ async function bootstrap(): Promise<void> {
   }
 }
 
-bootstrap().catch((error: unknown) => {
-  Logger.error(error instanceof Error ? error.message : String(error), 'Worker');
-  process.exit(1);
-});
+bootstrap().catch(exitOnStartupFailure('Worker'));

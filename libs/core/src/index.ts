@@ -42,3 +42,4 @@ export * from './idempotency/idempotency.module';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/idempotent.decorator';
 export * from './queue/queue-root.module';
+export * from './lifecycle/startup-failure';
