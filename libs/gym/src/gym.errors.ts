@@ -55,7 +55,7 @@ export class InvalidEndTimeError extends InvalidRequestError {
 }
 
 export class InvalidStartDateError extends InvalidRequestError {
-  constructor() {
-    super('INVALID_START_DATE', 'startDate cannot be in the past');
+  constructor(startDate: string, today: string, timeZone: string) {
+    super('INVALID_START_DATE', `startDate ${startDate} is before today, ${today} in ${timeZone}`);
   }
 }
