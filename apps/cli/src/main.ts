@@ -11,9 +11,8 @@ CommandFactory.run(CliModule, {
   logger: ['warn', 'error'],
   serviceErrorHandler: fail,
   errorHandler: (error) => {
-    // commander reports --help and --version as errors with exit code 0
-    const exitCode = (error as Error & { exitCode?: number }).exitCode ?? 1;
-    process.exitCode = exitCode;
-    if (exitCode !== 0) console.error(error.message);
+    // commander has already written its message (unknown command or option, too many arguments)
+    // or the help; --help and --version arrive here too, with exit code 0
+    process.exitCode = (error as Error & { exitCode?: number }).exitCode ?? 1;
   },
 }).catch(fail);
