@@ -105,6 +105,20 @@ describe('admin CLI (e2e)', () => {
     expect(second.stdout).toMatch(/Already up to date/);
   });
 
+  it('in development, the migrator logs through the same readable format as the API and the worker', async () => {
+    const logDb = `${scratchDb}_log`;
+    try {
+      const result = await cli(['migrate'], { NODE_ENV: 'development', LOG_LEVEL: 'info', DATABASE_URL: `${testServerUrl()}/${logDb}` });
+      expect(result).toMatchObject({ code: 0 });
+      const logLines = result.stdout.split('\n').filter((line) => line.includes('[migrator]'));
+      expect(logLines.length).toBeGreaterThan(0);
+      for (const line of logLines)
+        expect(line).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}\[MikroORM\] \[migrator\] (Processing|Applied) '\w+'$/);
+    } finally {
+      await withServer((query) => query(`DROP DATABASE IF EXISTS \`${logDb}\``));
+    }
+  });
+
   it('create-default-user creates admin once, as staff, and is idempotent', async () => {
     const first = await cli(['create-default-user'], { ADMIN_PASSWORD: 'first-password' });
     expect(first).toMatchObject({ code: 0 });

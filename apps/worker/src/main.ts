@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { closeOnSignals, exitOnStartupFailure } from '@app/core';
 import { MaintenanceSchedule } from './maintenance-schedule';
 import { QueueConsumers } from './queue-consumers';
@@ -7,7 +8,8 @@ import { WorkerReadiness } from './worker-readiness';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { abortOnError: false });
+  const app = await NestFactory.createApplicationContext(WorkerModule, { abortOnError: false, bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   closeOnSignals(app, 'Worker');
   try {
     await app.get(WorkerReadiness).assertReady();
