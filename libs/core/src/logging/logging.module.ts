@@ -29,6 +29,7 @@ export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
             const statements = res.getHeader(QUERY_COUNT_HEADER);
             return statements === undefined ? { requestId: req.id } : { statements: Number(statements) };
           },
+          customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
           autoLogging: { ignore: (req) => req.url === '/health' },
         };
         return { pinoHttp: options };

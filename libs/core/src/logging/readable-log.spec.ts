@@ -24,7 +24,14 @@ describe('readable development log lines', () => {
     const error = formatLogLine(
       JSON.stringify({ level: 50, time: at, msg: 'boom', err: { message: 'boom', stack: 'Error: boom\n    at x' } }),
     );
-    expect(error.split('\n')).toEqual(['09:35:12.345 ERROR boom', 'Error: boom', '    at x']);
+    expect(error?.split('\n')).toEqual(['09:35:12.345 ERROR boom', 'Error: boom', '    at x']);
+  });
+
+  it("leaves out Nest's start-up inventory, not its warnings", () => {
+    expect(formatLogLine(JSON.stringify({ level: 30, time: at, context: 'RouterExplorer', msg: 'Mapped {/gym, GET} route' }))).toBeNull();
+    expect(formatLogLine(JSON.stringify({ level: 40, time: at, context: 'InstanceLoader', msg: 'slow' }))).toBe(
+      '09:35:12.345 WARN  [InstanceLoader] slow',
+    );
   });
 
   it('passes through a line that is not JSON', () => {

@@ -1,5 +1,8 @@
 import type { DestinationStream } from 'pino';
 
+/** Nest's start-up inventory (a line per module and route): left out of the readable format. */
+const START_UP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
 
 /** The fields of a pino line this format reads; anything else is left out. */
@@ -27,9 +30,10 @@ function clock(time: number | undefined): string {
  * One pino JSON line as a person reads it. A request:
  * `09:35:12.345 INFO  GET /lessons?limit=20 200 12 ms req=3f2a… sql=2`; anything else:
  * `09:35:12.345 INFO  [Bootstrap] API listening on …`, an error's stack on the lines after it.
- * Headers and bodies are never shown. A line that is not JSON is passed through.
+ * Headers and bodies are never shown. A line that is not JSON is passed through. Nest's start-up
+ * inventory at info level is left out (null): ninety lines that bury the ones that matter.
  */
-export function formatLogLine(line: string): string {
+export function formatLogLine(line: string): string | null {
   let entry: LogEntry;
   try {
     entry = JSON.parse(line) as LogEntry;
@@ -43,6 +47,7 @@ export function formatLogLine(line: string): string {
     if (typeof entry.statements === 'number') request.push(`sql=${entry.statements}`);
     return `${head} ${request.join(' ')}`;
   }
+  if (entry.context && START_UP_CONTEXTS.has(entry.context) && (entry.level ?? 30) <= 30) return null;
   const context = entry.context ? `[${entry.context}] ` : '';
   const stack = entry.err?.stack ? `\n${entry.err.stack}` : '';
   return `${head} ${context}${entry.msg ?? ''}${stack}`;
@@ -50,5 +55,10 @@ export function formatLogLine(line: string): string {
 
 /** A pino destination that writes `formatLogLine` of every line to `target`, synchronously. */
 export function readableLogStream(target: { write(text: string): unknown } = process.stdout): DestinationStream {
-  return { write: (line: string) => void target.write(`${formatLogLine(line)}\n`) };
+  return {
+    write: (line: string) => {
+      const text = formatLogLine(line);
+      if (text !== null) target.write(`${text}\n`);
+    },
+  };
 }
