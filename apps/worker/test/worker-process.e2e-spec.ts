@@ -12,7 +12,8 @@ function startWorker(smtpUrl: string): Promise<{ child: ChildProcess; exited: Pr
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
     {
-      env: { ...process.env, SMTP_URL: smtpUrl },
+      // the tests read its log lines ("Consuming email"); the test environment logs nothing by default
+      env: { ...process.env, SMTP_URL: smtpUrl, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
