@@ -6,6 +6,7 @@
 import { expectStatus, http, login } from './client';
 import { BENCH_LESSON_CAPACITY } from './dataset';
 import { EMAIL_BODY, type Endpoints } from './endpoints';
+import { gymDay, gymTimeZone } from './gym-day';
 import { freshMembers, type Member } from './members';
 
 export interface Fixtures {
@@ -25,10 +26,11 @@ interface PricePolicy {
   periodDays: number;
 }
 
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const LESSON_DAYS_AHEAD = 20;
 
 async function pairFixtures(port: number, adminToken: string, connections: number, runId: string): Promise<NonNullable<Fixtures['pair']>> {
+  const timeZone = await gymTimeZone(`http://127.0.0.1:${port}`);
+  const isoDay = (offsetDays: number) => gymDay(new Date(), timeZone, offsetDays);
   const lesson = expectStatus(
     'create the bench lesson',
     201,

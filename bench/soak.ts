@@ -10,6 +10,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createConnection, type RowDataPacket } from 'mysql2/promise';
 import { BENCH_DATABASE, benchEnv } from './bench-env';
+import { gymDay, gymTimeZone } from './gym-day';
 
 const ROOT = join(__dirname, '..');
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
@@ -54,12 +55,13 @@ async function main(): Promise<void> {
         return ((await res.json()) as { accessToken: string }).accessToken;
       }),
     );
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const timeZone = await gymTimeZone(BASE);
+    const today = gymDay(new Date(), timeZone);
+    const tomorrow = gymDay(new Date(), timeZone, 1);
     const lessons = ((await call('GET', `/lessons?from=${tomorrow}&limit=30`, tokens[0])).json as { items: { id: number }[] }).items.map(
       (lesson) => lesson.id,
     );
     const policies = ((await call('GET', '/price-policies', tokens[0])).json as { id: number }[]).map((policy) => policy.id);
-    const today = new Date().toISOString().slice(0, 10);
     const statuses = new Map<number, number>();
     const deadline = Date.now() + SECONDS * 1000;
     const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
@@ -89,9 +91,10 @@ async function main(): Promise<void> {
            from (select user_id, sum(count) as total from credit group by user_id) l
            left join (select p.user_id, sum(p.count + coalesce(m.moved, 0)) as remaining
                         from credit p left join (select purchase_id, sum(count) as moved from credit where purchase_id is not null group by purchase_id) m on m.purchase_id = p.id
-                       where p.type = 'purchase' and p.end_date > curdate() group by p.user_id) b on b.user_id = l.user_id
-          where not exists (select 1 from credit x where x.user_id = l.user_id and x.type = 'purchase' and x.end_date <= curdate())) c
+                       where p.type = 'purchase' and p.end_date > ? group by p.user_id) b on b.user_id = l.user_id
+          where not exists (select 1 from credit x where x.user_id = l.user_id and x.type = 'purchase' and x.end_date <= ?)) c
         where c.total <> c.remaining`,
+      [today, today], // the gym's day, not the database server's
     );
     const [[buckets]] = await db.query<RowDataPacket[]>(
       `select count(*) as wrong from (select p.count as granted, p.count + coalesce(sum(m.count), 0) as left_over

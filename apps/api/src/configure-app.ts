@@ -24,7 +24,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const config = app.get(AppConfig);
   if (config.http.trustProxyHops > 0) app.set('trust proxy', config.http.trustProxyHops);
   app.use(requestIdMiddleware);
-  app.use(securityHeaders(['/release/report', QUEUE_DASHBOARD_PATH]));
+  app.use(securityHeaders(['/release/report', QUEUE_DASHBOARD_PATH], ['/swagger']));
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,

@@ -3,12 +3,15 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { AppConfig, closeOnSignals } from '@app/core';
+import { AppConfig, closeOnSignals, exitOnStartupFailure } from '@app/core';
 import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
-  const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { ...APP_OPTIONS, bufferLogs: true }));
+  // abortOnError off: a module that fails to initialise rejects here, and the catch below says why.
+  const app = configureApp(
+    await NestFactory.create<NestExpressApplication>(AppModule, { ...APP_OPTIONS, bufferLogs: true, abortOnError: false }),
+  );
   app.useLogger(app.get(PinoLogger));
   const config = app.get(AppConfig);
   closeOnSignals(app, 'API');
@@ -16,7 +19,4 @@ async function bootstrap(): Promise<void> {
   Logger.log(`API listening on http://localhost:${config.http.port} (Swagger at /swagger)`, 'Bootstrap');
 }
 
-bootstrap().catch((error: unknown) => {
-  Logger.error(error instanceof Error ? error.message : String(error), 'Bootstrap');
-  process.exit(1);
-});
+bootstrap().catch(exitOnStartupFailure('API'));

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 const port = 30_000 + (process.pid % 20_000);
 
@@ -20,16 +20,34 @@ function slowRequest(path: string, body: string, pause: () => Promise<void>): Pr
   });
 }
 
+const apiArgs = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'];
+
 describe('API process (e2e)', () => {
+  it('on a port another process holds, says so in one line on stderr and exits 1', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, resolve));
+    const heldPort = (holder.address() as { port: number }).port;
+    try {
+      const child = spawn(process.execPath, apiArgs, {
+        env: { ...process.env, PORT: String(heldPort) },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+
+      expect(code).toBe(1);
+      expect(stderr.split('\n')).toContain(`API did not start: port ${heldPort} is already in use: set PORT or stop the other process`);
+    } finally {
+      holder.close();
+    }
+  });
+
   it('on SIGTERM finishes the request in flight, refuses new ones, closes and exits 0', async () => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-      {
-        env: { ...process.env, PORT: String(port) },
-        stdio: 'ignore',
-      },
-    );
+    const child = spawn(process.execPath, apiArgs, {
+      env: { ...process.env, PORT: String(port) },
+      stdio: 'ignore',
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     for (let i = 0; i < 300; i++) {
       const up = await fetch(`http://127.0.0.1:${port}/health`).then(

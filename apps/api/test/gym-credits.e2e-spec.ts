@@ -44,7 +44,11 @@ describe('Gym: the credit ledger (e2e)', () => {
         .post('/credits')
         .set('Authorization', member.auth)
         .send({ pricePolicyId: policy.id, startDate: '2030-01-09' });
-      expect(past.body).toEqual({ statusCode: 400, code: 'INVALID_START_DATE', message: 'startDate cannot be in the past' });
+      expect(past.body).toEqual({
+        statusCode: 400,
+        code: 'INVALID_START_DATE',
+        message: 'startDate 2030-01-09 is before today, 2030-01-10 in Asia/Seoul',
+      });
       const impossible = await http
         .post('/credits')
         .set('Authorization', member.auth)

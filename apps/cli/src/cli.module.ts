@@ -6,6 +6,7 @@ import { IdentityModule } from '@app/identity';
 import { PollDemoModule } from '@app/poll';
 import { RecommendBuilderModule } from '@app/recommend';
 import { ReleaseDemoModule } from '@app/release';
+import { CliProgram } from './cli-program';
 import { CreateDefaultUserCommand } from './commands/create-default-user.command';
 import { ExpireCreditsCommand } from './commands/expire-credits.command';
 import { MigrateCommand } from './commands/migrate.command';
@@ -30,6 +31,7 @@ import { WaitForDbCommand } from './commands/wait-for-db.command';
     RecommendBuilderModule,
   ],
   providers: [
+    CliProgram,
     DatabaseMigrator,
     WaitForDbCommand,
     MigrateCommand,

@@ -51,6 +51,30 @@ describe('admin CLI (e2e)', () => {
   beforeAll(() => withServer((query) => query(`DROP DATABASE IF EXISTS \`${scratchDb}\``)));
   afterAll(() => withServer((query) => query(`DROP DATABASE IF EXISTS \`${scratchDb}\``)));
 
+  it('shows the real invocation in its usage', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run cli -- <command> \[options\]$/m);
+    expect(help.stdout).toMatch(/^ {2}seed-demo \[options\]/m);
+    const commandHelp = await cli(['seed-demo', '--help']);
+    expect(commandHelp.stdout).toMatch(/^Usage: npm run cli -- seed-demo \[options\]$/m);
+  });
+
+  it('names an unknown command once, with a failing exit code', async () => {
+    const result = await cli(['frobnicate']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.match(/unknown command 'frobnicate'/g)).toEqual(["unknown command 'frobnicate'"]);
+    expect(result.stderr).toContain('Run "npm run cli -- --help" to list the commands.');
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses arguments a command does not take, doing nothing', async () => {
+    const result = await cli(['migrate', 'now', 'please'], { DATABASE_URL: 'mysql://root@127.0.0.1:1/gym' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/too many arguments for 'migrate'\. Expected 0 arguments but got 2\./);
+    expect(result.stdout).toBe('');
+  });
+
   it('wait-for-db succeeds when MySQL and Redis are up', async () => {
     const result = await cli(['wait-for-db', '--timeout', '10']);
     expect(result).toMatchObject({ code: 0 });
@@ -81,6 +105,20 @@ describe('admin CLI (e2e)', () => {
     expect(second.stdout).toMatch(/Already up to date/);
   });
 
+  it('in development, the migrator logs through the same readable format as the API and the worker', async () => {
+    const logDb = `${scratchDb}_log`;
+    try {
+      const result = await cli(['migrate'], { NODE_ENV: 'development', LOG_LEVEL: 'info', DATABASE_URL: `${testServerUrl()}/${logDb}` });
+      expect(result).toMatchObject({ code: 0 });
+      const logLines = result.stdout.split('\n').filter((line) => line.includes('[migrator]'));
+      expect(logLines.length).toBeGreaterThan(0);
+      for (const line of logLines)
+        expect(line).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}\[MikroORM\] \[migrator\] (Processing|Applied) '\w+'$/);
+    } finally {
+      await withServer((query) => query(`DROP DATABASE IF EXISTS \`${logDb}\``));
+    }
+  });
+
   it('create-default-user creates admin once, as staff, and is idempotent', async () => {
     const first = await cli(['create-default-user'], { ADMIN_PASSWORD: 'first-password' });
     expect(first).toMatchObject({ code: 0 });
@@ -93,9 +131,20 @@ describe('admin CLI (e2e)', () => {
     expect(admins).toEqual([{ isStaff: 1 }]);
   });
 
-  it('seed-demo fills a consistent gym through the real services, and only once', async () => {
-    const first = await cli(['seed-demo', '--members', '20', '--feed-items', '300', '--polls', '30', '--seed', '7']);
+  it('seed-demo fills a consistent gym through the real services, says so per domain, builds the index, and only once', async () => {
+    const indexDirectory = await mkdtemp(join(tmpdir(), 'gym-cli-seed-'));
+    const indexPath = join(indexDirectory, 'feed-index.bin');
+    const first = await cli(['seed-demo', '--members', '20', '--feed-items', '300', '--polls', '30', '--seed', '7'], {
+      RECOMMEND_INDEX_PATH: indexPath,
+    });
     expect(first).toMatchObject({ code: 0 });
+    const startedSteps = first.stdout.split('\n').filter((line) => line.endsWith('…'));
+    expect(startedSteps.map((line) => line.split(':')[0])).toEqual(['Gym', 'Feed', 'Polls', 'Release', 'Recommendation index']);
+    expect(first.stdout).toMatch(
+      /Indexed 300 feed items \(\d+ dimensions, [\d.]+ MiB\) in \d+ ms → .*feed-index\.bin \([\d.]+ s\)\nDone in/,
+    );
+    expect((await readIndexFile(indexPath)).layout.count).toBe(300);
+    await rm(indexDirectory, { recursive: true, force: true });
     expect(first.stdout).toMatch(/Seeded 20 members, 5 price policies, \d+ lessons, \d+ purchases, \d+ bookings/);
     expect(first.stdout).toMatch(/Seeded 300 feed items, \d+ likes, \d+ joins/);
     expect(first.stdout).toMatch(/Seeded 30 polls, \d+ votes/);

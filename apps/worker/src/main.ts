@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { closeOnSignals } from '@app/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { closeOnSignals, exitOnStartupFailure } from '@app/core';
 import { MaintenanceSchedule } from './maintenance-schedule';
 import { QueueConsumers } from './queue-consumers';
 import { WorkerReadiness } from './worker-readiness';
@@ -9,7 +9,8 @@ import { WORKER_SHUTDOWN_TIMEOUT_MS } from './worker-shutdown';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { abortOnError: false, bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   closeOnSignals(app, 'Worker', WORKER_SHUTDOWN_TIMEOUT_MS);
   try {
     await app.get(WorkerReadiness).assertReady();
@@ -21,7 +22,4 @@ async function bootstrap(): Promise<void> {
   }
 }
 
-bootstrap().catch((error: unknown) => {
-  Logger.error(error instanceof Error ? error.message : String(error), 'Worker');
-  process.exit(1);
-});
+bootstrap().catch(exitOnStartupFailure('Worker'));

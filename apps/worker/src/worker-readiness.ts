@@ -22,7 +22,7 @@ export class WorkerReadiness {
 
   async assertReady(): Promise<void> {
     const report = await this.health.check();
-    if (!report.healthy) throw new Error(`Worker cannot start: db ${report.db}, redis ${report.redis}`);
+    if (!report.healthy) throw new Error(`MySQL or Redis not ready: db ${report.db}, redis ${report.redis}`);
     this.logger.log('Worker ready: MySQL and Redis are connected');
     const warning = PERSISTENCE_WARNINGS[report.redisPersistence];
     if (warning) this.logger.warn(warning);

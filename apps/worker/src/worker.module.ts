@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthService, IdempotencyModule, QueueRootModule, RedisModule } from '@app/core';
+import { ConfigModule, DatabaseModule, HealthService, IdempotencyModule, LoggingModule, QueueRootModule, RedisModule } from '@app/core';
 import { GymModule } from '@app/gym';
 import { EmailSendingModule, JobsModule } from '@app/jobs';
 import { RecommendBuilderModule } from '@app/recommend';
@@ -16,6 +16,7 @@ import { WorkerReadiness } from './worker-readiness';
 @Module({
   imports: [
     ConfigModule,
+    LoggingModule,
     DatabaseModule.forRoot(),
     RedisModule,
     QueueRootModule,

@@ -23,7 +23,7 @@ describe('worker process (e2e)', () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     try {
-      await expect(app.get(WorkerReadiness).assertReady()).rejects.toThrow('Worker cannot start: db up, redis down');
+      await expect(app.get(WorkerReadiness).assertReady()).rejects.toThrow('MySQL or Redis not ready: db up, redis down');
     } finally {
       process.env.REDIS_URL = realRedisUrl;
       await app.close();

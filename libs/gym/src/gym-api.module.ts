@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GymModule } from './gym.module';
+import { GymClockController } from './calendar/gym-clock.controller';
 import { CreditController } from './credits/credit.controller';
 import { LessonController } from './lessons/lesson.controller';
 import { MemberController } from './members/member.controller';
@@ -8,6 +9,6 @@ import { ReservationController } from './bookings/reservation.controller';
 
 @Module({
   imports: [GymModule],
-  controllers: [PricePolicyController, CreditController, LessonController, ReservationController, MemberController],
+  controllers: [GymClockController, PricePolicyController, CreditController, LessonController, ReservationController, MemberController],
 })
 export class GymApiModule {}

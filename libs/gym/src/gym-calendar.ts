@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock, daysBetween, wallClock } from '@app/core';
+import { AppConfig, Clock, daysBetween, isoInZone, wallClock } from '@app/core';
 
 /** "Today" and "now" as the gym's wall clock shows them (`APP_TIMEZONE`). */
 @Injectable()
@@ -9,12 +9,22 @@ export class GymCalendar {
     private readonly config: AppConfig,
   ) {}
 
+  /** The IANA name of the gym's time zone (`APP_TIMEZONE`). */
+  get timeZone(): string {
+    return this.config.gym.timezone;
+  }
+
   instant(): Date {
     return this.clock.now();
   }
 
   now(): { date: string; time: string } {
     return wallClock(this.clock.now(), this.config.gym.timezone);
+  }
+
+  /** This instant with the gym's offset: 2026-11-30T09:35:00.000+09:00. */
+  nowIso(): string {
+    return isoInZone(this.clock.now(), this.config.gym.timezone);
   }
 
   today(): string {

@@ -55,7 +55,7 @@ export class InvalidEndTimeError extends DomainError {
 }
 
 export class InvalidStartDateError extends DomainError {
-  constructor() {
-    super('INVALID_START_DATE', 'startDate cannot be in the past');
+  constructor(startDate: string, today: string, timeZone: string) {
+    super('INVALID_START_DATE', `startDate ${startDate} is before today, ${today} in ${timeZone}`);
   }
 }

@@ -1,6 +1,7 @@
 import { Command, CommandRunner } from 'nest-commander';
 import { MikroORM } from '@mikro-orm/core';
 import { FeedIndexBuilder } from '@app/recommend';
+import { describeIndexBuild } from './index-summary';
 
 @Command({
   name: 'rebuild-index',
@@ -16,10 +17,6 @@ export class RebuildIndexCommand extends CommandRunner {
 
   async run(): Promise<void> {
     if (!(await this.orm.isConnected())) await this.orm.connect();
-    const summary = await this.builder.rebuild();
-    console.log(
-      `Indexed ${summary.items} feed items (${summary.dimension} dimensions, ${(summary.bytes / 1024 / 1024).toFixed(1)} MiB) ` +
-        `in ${summary.durationMs} ms → ${summary.path}`,
-    );
+    console.log(describeIndexBuild(await this.builder.rebuild()));
   }
 }

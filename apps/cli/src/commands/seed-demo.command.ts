@@ -4,7 +4,9 @@ import { FeedDemoSeeder } from '@app/feed';
 import { DEMO_DEFAULT_MEMBERS, DEMO_DEFAULT_SEED, DEMO_FIRST_USERNAME, DEMO_PASSWORD, GymDemoSeeder } from '@app/gym';
 import { UserService } from '@app/identity';
 import { PollDemoSeeder } from '@app/poll';
+import { FeedIndexBuilder } from '@app/recommend';
 import { ReleaseDemoSeeder } from '@app/release';
+import { describeIndexBuild } from './index-summary';
 
 interface SeedDemoOptions {
   members: number;
@@ -23,9 +25,11 @@ function parseInteger(flag: string, value: string, min: number, max: number): nu
   return number;
 }
 
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
 @Command({
   name: 'seed-demo',
-  description: `Fill an empty gym with demo members (demo0001…, password "${DEMO_PASSWORD}"), memberships, a month of lessons and bookings, a feed, polls, and a week of release sheets`,
+  description: `Fill an empty gym with demo members (demo0001…, password "${DEMO_PASSWORD}"), memberships, a month of lessons and bookings, a feed, polls, a week of release sheets, then the recommendation index`,
 })
 export class SeedDemoCommand extends CommandRunner {
   constructor(
@@ -35,6 +39,7 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly pollSeeder: PollDemoSeeder,
     private readonly releaseSeeder: ReleaseDemoSeeder,
     private readonly users: UserService,
+    private readonly indexBuilder: FeedIndexBuilder,
   ) {
     super();
   }
@@ -42,29 +47,48 @@ export class SeedDemoCommand extends CommandRunner {
   async run(_args: string[], options: SeedDemoOptions): Promise<void> {
     if (!(await this.orm.isConnected())) await this.orm.connect();
     const started = performance.now();
-    const gym = await this.seeder.seed(options);
+    let seeded = false;
+    /** Runs one domain's seeder between a line that says what starts and one that says what it made. */
+    const step = async <T>(label: string, seed: () => Promise<T | null>, describe: (result: T) => string): Promise<T | null> => {
+      console.log(`${label}…`);
+      const stepStarted = performance.now();
+      const result = await seed();
+      seeded ||= result !== null;
+      console.log(`  ${result === null ? 'already there, skipped' : describe(result)} (${seconds(stepStarted)})`);
+      return result;
+    };
+
+    await step(
+      'Gym: members, price policies, lessons, purchases and bookings',
+      () => this.seeder.seed(options),
+      (gym) =>
+        `Seeded ${gym.members} members, ${gym.policies} price policies, ${gym.lessons} lessons, ${gym.purchases} purchases, ` +
+        `${gym.bookings} bookings, ${gym.cancellations} cancellations (${gym.refusals} refused)`,
+    );
     const authorIds = await RequestContext.create(this.orm.em.fork(), () => this.users.idsByUsernamePrefix('demo'));
-    const feed = await this.feedSeeder.seed({ authorIds, items: options.feedItems, seed: options.seed });
-    const polls = await this.pollSeeder.seed({ memberIds: authorIds, polls: options.polls, seed: options.seed });
-    const release = await this.releaseSeeder.seed({ seed: options.seed });
-    if (!gym && !feed && !polls && !release) {
+    await step(
+      'Feed: posts, games and teams with likes and joins',
+      () => this.feedSeeder.seed({ authorIds, items: options.feedItems, seed: options.seed }),
+      (feed) => `Seeded ${feed.items} feed items, ${feed.likes} likes, ${feed.joins} joins`,
+    );
+    await step(
+      'Polls: polls and votes',
+      () => this.pollSeeder.seed({ memberIds: authorIds, polls: options.polls, seed: options.seed }),
+      (polls) => `Seeded ${polls.polls} polls, ${polls.votes} votes`,
+    );
+    await step(
+      'Release: cars, pallets and a week of order lines',
+      () => this.releaseSeeder.seed({ seed: options.seed }),
+      (release) =>
+        `Seeded ${release.cars} cars with ${release.pallets} pallets, ${release.orders} order lines over ${release.days} days (${release.loaded} loaded)`,
+    );
+    if (!seeded) {
       console.log(`Demo data is already there (user "${DEMO_FIRST_USERNAME}" exists); nothing changed`);
       return;
     }
-    if (gym) {
-      console.log(
-        `Seeded ${gym.members} members, ${gym.policies} price policies, ${gym.lessons} lessons, ${gym.purchases} purchases, ` +
-          `${gym.bookings} bookings, ${gym.cancellations} cancellations (${gym.refusals} refused)`,
-      );
-    }
-    if (feed) console.log(`Seeded ${feed.items} feed items, ${feed.likes} likes, ${feed.joins} joins`);
-    if (polls) console.log(`Seeded ${polls.polls} polls, ${polls.votes} votes`);
-    if (release) {
-      console.log(
-        `Seeded ${release.cars} cars with ${release.pallets} pallets, ${release.orders} order lines over ${release.days} days (${release.loaded} loaded)`,
-      );
-    }
-    console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // similar items answer from this file: without it they stay 503 until the worker's next rebuild
+    await step('Recommendation index: the feed as vectors for similar items', () => this.indexBuilder.rebuild(), describeIndexBuild);
+    console.log(`Done in ${seconds(started)}`);
   }
 
   @Option({ flags: '-m, --members <count>', description: 'How many demo members to create', defaultValue: DEMO_DEFAULT_MEMBERS })

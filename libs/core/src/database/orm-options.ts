@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Migrator } from '@mikro-orm/migrations';
 import { MySqlDriver } from '@mikro-orm/mysql';
 import type { Options } from '@mikro-orm/core';
@@ -9,6 +10,8 @@ export interface OrmConnectionOptions {
   /** Connect (and create the database when missing) at start. The CLI connects on demand. */
   connect?: boolean;
 }
+
+const ormLogger = new Logger('MikroORM');
 
 /** The one MikroORM configuration every process uses. */
 export function createOrmOptions(config: AppConfig, options: OrmConnectionOptions = {}): Options<MySqlDriver> {
@@ -22,6 +25,9 @@ export function createOrmOptions(config: AppConfig, options: OrmConnectionOption
     allowGlobalContext: false,
     pool: { min: 0, max: 10 },
     debug: false,
+    // the migrator's lines (and any the ORM writes) go through the process's logger, in its format
+    logger: (message) => ormLogger.log(message),
+    colors: false,
     extensions: [Migrator],
     migrations: {
       migrationsList,

@@ -4,24 +4,16 @@ import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
-
-/** Never written to a log: credentials in headers and any field named like a password or token. */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  'password',
-  '*.password',
-  'accessToken',
-  '*.accessToken',
-];
+import { QUERY_COUNT_HEADER } from '../query-count/query-count.middleware';
+import { createAppLogger } from './app-logger';
 
 /** Where the log lines go; standard output unless a test provides a stream to read them from. */
 export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
 
 /**
- * Structured JSON logs (pino): one line per request with its request id, method, URL, status and
- * time, plus whatever the services log. Request bodies are not logged.
+ * Logs through pino (`createAppLogger`): one entry per request with its request id, method, URL,
+ * status, time and, outside production, the statements it ran, plus whatever the services log.
+ * Request bodies are not logged; in development neither are headers (the line is readable).
  */
 @Module({
   imports: [
@@ -30,13 +22,17 @@ export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
       inject: [AppConfig, LOG_DESTINATION],
       useFactory: (config: AppConfig, destination: DestinationStream | null) => {
         const options: Options = {
-          level: config.log.level,
+          logger: createAppLogger(config, destination),
           genReqId: (req) => req.id ?? randomUUID(),
-          customProps: (req) => ({ requestId: req.id }),
-          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+          // called as the request starts, and again once its headers (and X-Query-Count) are out
+          customProps: (req, res) => {
+            const statements = res.getHeader(QUERY_COUNT_HEADER);
+            return statements === undefined ? { requestId: req.id } : { statements: Number(statements) };
+          },
+          customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
           autoLogging: { ignore: (req) => req.url === '/health' },
         };
-        return { pinoHttp: destination ? [options, destination] : options };
+        return { pinoHttp: options };
       },
     }),
   ],

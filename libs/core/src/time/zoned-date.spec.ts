@@ -1,9 +1,19 @@
-import { addDays, daysBetween, isCalendarDate, wallClock } from './zoned-date';
+import { addDays, daysBetween, isCalendarDate, isoInZone, wallClock } from './zoned-date';
 
 describe('zoned dates', () => {
   it('reads the wall clock in the given time zone', () => {
     expect(wallClock(new Date('2030-01-10T15:30:00Z'), 'Asia/Seoul')).toEqual({ date: '2030-01-11', time: '00:30' });
     expect(wallClock(new Date('2030-01-10T15:30:00Z'), 'UTC')).toEqual({ date: '2030-01-10', time: '15:30' });
+  });
+
+  it.each([
+    ['2030-01-10T15:30:00.250Z', 'Asia/Seoul', '2030-01-11T00:30:00.250+09:00'],
+    ['2030-01-10T15:30:00Z', 'UTC', '2030-01-10T15:30:00.000+00:00'],
+    ['2030-01-10T02:00:00Z', 'America/St_Johns', '2030-01-09T22:30:00.000-03:30'],
+    ['2030-07-10T02:00:00Z', 'Europe/Paris', '2030-07-10T04:00:00.000+02:00'],
+  ])('writes %s in %s with its offset', (instant, zone, expected) => {
+    expect(isoInZone(new Date(instant), zone)).toBe(expected);
+    expect(new Date(expected).toISOString()).toBe(new Date(instant).toISOString());
   });
 
   it('adds days across months and leap years', () => {

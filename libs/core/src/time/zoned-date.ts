@@ -48,3 +48,18 @@ export function isCalendarDate(value: string): boolean {
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
+
+const pad2 = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * `instant` as an ISO 8601 date-time with the offset `timeZone` has at that instant:
+ * 2026-11-30T09:35:00.000+09:00. The same instant as `toISOString()`, written as the gym reads it.
+ */
+export function isoInZone(instant: Date, timeZone: string): string {
+  const { date, time } = wallClock(instant, timeZone);
+  const minuteStart = Math.floor(instant.getTime() / 60_000) * 60_000;
+  const offset = Math.round((Date.parse(`${date}T${time}:00Z`) - minuteStart) / 60_000);
+  const local = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 23);
+  const sign = offset < 0 ? '-' : '+';
+  return `${local}${sign}${pad2(Math.floor(Math.abs(offset) / 60))}:${pad2(Math.abs(offset) % 60)}`;
+}

@@ -23,7 +23,8 @@ export class CreditLedgerService {
 
   /** Buys a membership: one `purchase` entry valid from `startDate` for the policy's period. */
   async purchase(userId: number, pricePolicyId: number, startDate: string): Promise<Credit> {
-    if (startDate < this.calendar.today()) throw new InvalidStartDateError();
+    const today = this.calendar.today();
+    if (startDate < today) throw new InvalidStartDateError(startDate, today, this.calendar.timeZone);
     const policy = await this.em.findOne(PricePolicy, pricePolicyId);
     if (!policy) throw new NotFoundError('Price policy', pricePolicyId);
     const entry = Credit.purchase(this.em.getReference(User, userId), policy, startDate, addDays(startDate, policy.periodDays));
