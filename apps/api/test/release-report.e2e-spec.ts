@@ -1,22 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { createTestApp, loadPallet, type Member, newCar, newMember, newOrderLists, newStaff, resetDatabase } from '@app/testing';
+import { launchChromium, listenForBrowser } from './chromium';
 
 const DAY = '20261201';
 const SCRIPT_CLOSER = '</script><script>window.__pwned=1;alert(1)</script>';
 const IMG_PAYLOAD = '<img src=x onerror="window.__pwned=2;alert(2)">';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('Release: the printable report (e2e, headless Chromium)', () => {
   let app: INestApplication;
@@ -27,10 +17,9 @@ describe('Release: the printable report (e2e, headless Chromium)', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    base = await listenForBrowser(app);
     http = request(app.getHttpServer());
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   beforeEach(async () => {
     await resetDatabase(app);

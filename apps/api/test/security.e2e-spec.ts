@@ -2,21 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { PassThrough } from 'node:stream';
 import request from 'supertest';
 import { LOG_DESTINATION } from '@app/core';
-import { createTestApp, newMember, newStaff, resetDatabase } from '@app/testing';
-
-/** Runs `fn` with some environment variables set, restoring them afterwards. */
-async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, vars);
-  try {
-    return await fn();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
+import { createTestApp, newMember, newStaff, resetDatabase, withEnv } from '@app/testing';
 
 describe('security headers, CORS, login rate limit and logs (e2e)', () => {
   describe('with the default configuration', () => {

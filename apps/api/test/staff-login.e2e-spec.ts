@@ -2,26 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
-import { createTestApp, loadPallet, type Member, newCar, newMember, newOrderLists, newStaff, resetDatabase } from '@app/testing';
+import { createTestApp, loadPallet, type Member, newCar, newMember, newOrderLists, newStaff, resetDatabase, withEnv } from '@app/testing';
 import { launchChromium, listenForBrowser } from './chromium';
 
 const DAY = '20261201';
 /** What a browser sends when a person opens a page. */
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-
-/** Runs `fn` with some environment variables set, restoring them afterwards. */
-async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, vars);
-  try {
-    return await fn();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
 
 describe('staff sign-in from a browser: /login and /logout (e2e)', () => {
   let app: INestApplication;

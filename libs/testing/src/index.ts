@@ -9,3 +9,4 @@ export * from './redis-server';
 export * from './tcp-proxy';
 export * from './bad-input';
 export * from './use-test-app';
+export * from './with-env';
