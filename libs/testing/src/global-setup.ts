@@ -26,7 +26,13 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   await Promise.all(
     Array.from({ length: workers }, async (_, index) => {
       const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDatabaseUrl(index + 1) });
-      const orm = await MikroORM.init({ ...createOrmOptions(config), entities: [], discovery: { warnWhenNoEntities: false } });
+      // the migrator's progress lines would fill the test output: this set-up migrates quietly
+      const orm = await MikroORM.init({
+        ...createOrmOptions(config),
+        logger: () => undefined,
+        entities: [],
+        discovery: { warnWhenNoEntities: false },
+      });
       try {
         await new DatabaseMigrator(orm).migrate();
       } finally {
