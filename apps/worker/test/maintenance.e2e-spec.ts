@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bull';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { RequestContext } from '@mikro-orm/core';
-import { MikroORM } from '@mikro-orm/mysql';
+import { EntityManager, MikroORM } from '@mikro-orm/mysql';
 import type { Queue } from 'bull';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -115,9 +115,9 @@ describe('worker: scheduled maintenance (e2e)', () => {
     const store = worker.get(IdempotencyStore);
     const userId = 990_000 + (Date.now() % 10_000);
     clock.set('2030-02-01T00:00:00Z');
-    await store.claim(userId, 'old-key', 'hash');
+    await store.claim(worker.get(EntityManager).fork(), userId, 'old-key', 'hash');
     clock.set('2030-02-01T23:00:00Z');
-    await store.claim(userId, 'new-key', 'hash');
+    await store.claim(worker.get(EntityManager).fork(), userId, 'new-key', 'hash');
     clock.set('2030-02-02T00:00:01Z'); // the first key is past its 24 hours, the second is not
 
     startConsumers();

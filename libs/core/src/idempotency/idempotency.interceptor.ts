@@ -1,7 +1,10 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { catchError, from, mergeMap, type Observable, of } from 'rxjs';
+import { type CreateContextOptions, type ForkOptions, IsolationLevel, RequestContext } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/mysql';
+import { lastValueFrom, type Observable, of } from 'rxjs';
+import { retryOnDeadlock } from '../database/retry-on-deadlock';
 import { knownErrorBody } from '../errors/error-body';
 import { ValidationFailedError } from '../errors/validation-failed.error';
 import { IdempotencyStore } from './idempotency.store';
@@ -18,13 +21,31 @@ export function requestHash(req: Request): string {
 }
 
 /**
+ * RequestContext forks the EntityManager it is given with these options (its declared type lists
+ * only `schema` and `loggerContext`): the request's EntityManager stays in the transaction.
+ */
+const JOIN_TRANSACTION = { keepTransactionContext: true } as ForkOptions as CreateContextOptions;
+
+/** How a keyed request ended inside its transaction. */
+type Outcome =
+  { kind: 'replay'; statusCode: number; body: unknown } | { kind: 'answered'; body: unknown } | { kind: 'refused'; error: unknown };
+
+/**
  * For routes marked `@Idempotent()`: a request with an `Idempotency-Key` runs once per user and
- * key; a repeat gets the first answer (2xx or 4xx) again. 5xx answers are not stored, so a retry
- * runs again. Without the header the route runs as usual and this costs no statement.
+ * key; a repeat gets the first answer (2xx or 4xx) again. The key is claimed, the handler runs and
+ * its answer is stored in one transaction (READ COMMITTED; the services' own transactions become
+ * savepoints of it, see `inTransaction`), so a crash at any point rolls back the claim with the
+ * operation, and a retry either replays the committed answer or runs afresh: no key is left "in
+ * progress". A refusal rolls back the handler's savepoint and commits the key with the refusal; a
+ * 5xx rolls back everything, so a retry runs again. Deadlocks retry the whole. Without the header
+ * the route runs as usual and this costs no statement.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly em: EntityManager,
+  ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const req = context.switchToHttp().getRequest<Request>();
@@ -38,25 +59,36 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const user = req.user as { id?: unknown } | undefined;
     if (typeof user?.id !== 'number') return next.handle();
-    const claim = await this.store.claim(user.id, key, requestHash(req));
-    if (claim.kind === 'replay') {
-      res.status(claim.statusCode).setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
-      return of(claim.body);
-    }
-    return next.handle().pipe(
-      mergeMap(async (body: unknown) => {
-        await this.store.complete(claim.id, res.statusCode, body);
-        return body;
-      }),
-      catchError((error: unknown) => from(this.settleFailure(claim.id, error))),
+    const userId = user.id;
+    const hash = requestHash(req);
+    const outcome = await retryOnDeadlock(() =>
+      this.em
+        .fork()
+        .transactional((tx) => this.runOnce(tx, userId, key, hash, next, res), { isolationLevel: IsolationLevel.READ_COMMITTED }),
     );
+    if (outcome.kind === 'refused') throw outcome.error;
+    if (outcome.kind === 'replay') {
+      res.status(outcome.statusCode).setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+      return of(outcome.body);
+    }
+    return of(outcome.body);
   }
 
-  /** Stores a 4xx answer to replay; forgets the key after anything else. Rethrows either way. */
-  private async settleFailure(id: string, error: unknown): Promise<never> {
-    const answer = knownErrorBody(error);
-    if (answer && answer.statusCode >= 400 && answer.statusCode < 500) await this.store.complete(id, answer.statusCode, answer);
-    else await this.store.release(id);
-    throw error;
+  private async runOnce(tx: EntityManager, userId: number, key: string, hash: string, next: CallHandler, res: Response): Promise<Outcome> {
+    const claim = await this.store.claim(tx, userId, key, hash);
+    if (claim.kind === 'replay') return claim;
+    try {
+      // the handler's writes in a savepoint, its services seeing this transaction as the request's
+      const body = await tx.transactional((handlerTx) =>
+        RequestContext.create(handlerTx, () => lastValueFrom(next.handle(), { defaultValue: undefined }), JOIN_TRANSACTION),
+      );
+      await this.store.complete(tx, claim.id, res.statusCode, body);
+      return { kind: 'answered', body };
+    } catch (error) {
+      const answer = knownErrorBody(error);
+      if (!answer || answer.statusCode < 400 || answer.statusCode >= 500) throw error;
+      await this.store.complete(tx, claim.id, answer.statusCode, answer);
+      return { kind: 'refused', error };
+    }
   }
 }

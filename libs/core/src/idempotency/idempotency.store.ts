@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockWaitTimeoutException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
 import { TooManyRequestsError } from '../errors/domain-error';
 import { Clock } from '../time/clock';
@@ -23,10 +23,13 @@ export class TooManyIdempotencyKeysError extends TooManyRequestsError {
 export type IdempotencyClaim = { kind: 'claimed'; id: string } | { kind: 'replay'; statusCode: number; body: unknown };
 
 /**
- * Keys in MySQL. A claim is an INSERT: the unique key on (user, key) lets exactly one of several
- * concurrent requests through. Every statement autocommits on a fork of its own, apart from the
- * handler's unit of work and transactions. Expired keys are deleted by the worker's maintenance
- * queue (`forgetExpired`), never on the request path; a claim that meets one treats it as gone.
+ * Keys in MySQL. A claim is an INSERT in the transaction of the operation it guards (`em`, given by
+ * `IdempotencyInterceptor`), and the answer is stored in that same transaction: a crash rolls back
+ * the claim with the operation, and a committed operation always has its answer. The unique key on
+ * (user, key) lets exactly one of several concurrent requests through: the others' INSERT waits
+ * for the first transaction, then finds its answer. Expired keys are deleted by the worker's
+ * maintenance queue (`forgetExpired`), never on the request path; a claim that meets one treats
+ * it as gone.
  */
 @Injectable()
 export class IdempotencyStore {
@@ -35,9 +38,8 @@ export class IdempotencyStore {
     private readonly clock: Clock,
   ) {}
 
-  /** Claims the key for this request, or returns the answer to replay; refuses reuse and overlap. */
-  async claim(userId: number, key: string, requestHash: string): Promise<IdempotencyClaim> {
-    const em = this.em.fork();
+  /** Claims the key in `em`'s transaction, or returns the answer to replay; refuses reuse. */
+  async claim(em: EntityManager, userId: number, key: string, requestHash: string): Promise<IdempotencyClaim> {
     const now = this.clock.now();
     const claimed = await this.insert(em, userId, key, requestHash, now);
     if (claimed) return claimed;
@@ -61,16 +63,11 @@ export class IdempotencyStore {
     return this.em.fork().nativeDelete(IdempotencyKey, { expiresAt: { $lte: this.clock.now() } });
   }
 
-  /** Records the answer of the request that claimed the key; a refusal is kept for minutes only. */
-  async complete(id: string, statusCode: number, body: unknown): Promise<void> {
+  /** Records the answer in the claim's transaction; a refusal is kept for minutes only. */
+  async complete(em: EntityManager, id: string, statusCode: number, body: unknown): Promise<void> {
     const responseBody = body === undefined || body === null ? null : JSON.stringify(body);
     const refusal = statusCode >= 400 ? { expiresAt: new Date(this.clock.now().getTime() + IDEMPOTENCY_REFUSAL_TTL_MS) } : {};
-    await this.em.fork().nativeUpdate(IdempotencyKey, { id }, { statusCode, responseBody, ...refusal });
-  }
-
-  /** Forgets a claim whose request failed unexpectedly, so a retry runs again. */
-  async release(id: string): Promise<void> {
-    await this.em.fork().nativeDelete(IdempotencyKey, { id });
+    await em.nativeUpdate(IdempotencyKey, { id }, { statusCode, responseBody, ...refusal });
   }
 
   /** Stores a new key, or returns null when (user, key) exists; a key past the hourly cap is taken back. */
@@ -99,6 +96,8 @@ export class IdempotencyStore {
       return { kind: 'claimed', id: String(id) };
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) return null;
+      // the first request with this key still runs after innodb_lock_wait_timeout
+      if (error instanceof LockWaitTimeoutException) throw new IdempotencyKeyInProgressError();
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsolationLevel, LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { NotFoundError, retryOnDeadlock } from '@app/core';
+import { inTransaction, NotFoundError } from '@app/core';
 import { User } from '@app/identity';
 import { planRefund, planSpending, refundFor } from '../credits/credit-plan';
 import { Credit, CreditType } from '../credits/credit.entity';
@@ -38,11 +38,8 @@ export class BookingService {
   ) {}
 
   book(userId: number, lessonId: number): Promise<Booking> {
-    return retryOnDeadlock(() => this.bookOnce(userId, lessonId));
-  }
-
-  private bookOnce(userId: number, lessonId: number): Promise<Booking> {
-    return this.em.fork().transactional(
+    return inTransaction(
+      this.em,
       async (em) => {
         const lesson = await em.findOne(Lesson, lessonId, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!lesson) throw new NotFoundError('Lesson', lessonId);
@@ -82,11 +79,8 @@ export class BookingService {
 
   /** Cancels the member's booking, refunding by how many days before the lesson day it happens. */
   cancel(userId: number, reservationId: number): Promise<Booking> {
-    return retryOnDeadlock(() => this.cancelOnce(userId, reservationId));
-  }
-
-  private cancelOnce(userId: number, reservationId: number): Promise<Booking> {
-    return this.em.fork().transactional(
+    return inTransaction(
+      this.em,
       async (em) => {
         const found = await em.findOne(Reservation, reservationId, { fields: ['id', 'type', 'user', 'lesson'] });
         if (!found) throw new NotFoundError('Reservation', reservationId);
