@@ -23,3 +23,29 @@ export async function listenForBrowser(app: INestApplication): Promise<string> {
   await app.listen(0, '127.0.0.1');
   return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 }
+
+/**
+ * Chromium for one test file, and the app (from `useTestApp`) listening where it can reach it:
+ * `base` is the app's URL. Call after `useTestApp`, whose `beforeAll` creates the app first.
+ */
+export function useBrowser(app: INestApplication): { readonly base: string; readonly browser: Browser } {
+  let base: string | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    base = await listenForBrowser(app);
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`${name} is used before beforeAll created it`);
+    return value;
+  };
+  return {
+    get base() {
+      return ready(base, 'base');
+    },
+    get browser() {
+      return ready(browser, 'browser');
+    },
+  };
+}

@@ -1,39 +1,22 @@
-import type { INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bull';
 import type { Job, Queue } from 'bull';
-import type { Browser } from 'playwright-core';
-import request from 'supertest';
 import { EMAIL_QUEUE, type EmailJobData, SEND_EMAIL_JOB } from '@app/jobs';
-import { createTestApp, type Member, newMember, newStaff, resetDatabase } from '@app/testing';
-import { launchChromium, listenForBrowser } from './chromium';
+import { type Member, newMember, useStaff, useTestApp } from '@app/testing';
+import { useBrowser } from './chromium';
 
 const HOST = 'gym.test';
 const ORIGIN = `http://${HOST}`;
 
 describe('queue dashboard actions: retry, promote, clean (e2e, headless Chromium)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-  let base: string;
-  let browser: Browser;
   let queue: Queue<EmailJobData>;
-  let staff: Member;
 
+  const { app, http } = useTestApp();
+  const staff = useStaff(app);
+  const web = useBrowser(app);
   beforeAll(async () => {
-    app = await createTestApp();
-    base = await listenForBrowser(app);
-    http = request(app.getHttpServer());
-    browser = await launchChromium();
     queue = app.get<Queue<EmailJobData>>(getQueueToken(EMAIL_QUEUE));
   });
-  beforeEach(async () => {
-    await resetDatabase(app);
-    staff = await newStaff(app);
-  });
   afterEach(() => queue.obliterate({ force: true }));
-  afterAll(async () => {
-    await browser?.close();
-    await app.close();
-  });
 
   /** A send-email job that failed, as a worker leaves one: taken from the queue, then failed. */
   async function failedJob(): Promise<Job<EmailJobData>> {
@@ -122,10 +105,10 @@ describe('queue dashboard actions: retry, promote, clean (e2e, headless Chromium
 
   it('in Chromium: staff signs in, opens the failed jobs, presses Retry, and the job leaves the failed list', async () => {
     const job = await failedJob();
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/admin/queues/queue/${EMAIL_QUEUE}?status=failed`);
+      await page.goto(`${web.base}/admin/queues/queue/${EMAIL_QUEUE}?status=failed`);
       expect(new URL(page.url()).pathname).toBe('/login');
       await page.fill('#username', staff.user.username);
       await page.fill('#password', staff.password);
@@ -154,10 +137,10 @@ describe('queue dashboard actions: retry, promote, clean (e2e, headless Chromium
 
   it('in Chromium: when the session has ended, pressing Retry says so instead of failing silently', async () => {
     const job = await failedJob();
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${base}/login?next=${encodeURIComponent(`/admin/queues/queue/${EMAIL_QUEUE}?status=failed`)}`);
+      await page.goto(`${web.base}/login?next=${encodeURIComponent(`/admin/queues/queue/${EMAIL_QUEUE}?status=failed`)}`);
       await page.fill('#username', staff.user.username);
       await page.fill('#password', staff.password);
       await Promise.all([page.waitForURL(/\/admin\/queues\/queue\/email/), page.click('#sign-in')]);

@@ -1,13 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { createTestApp, FakeClock, loadPallet, type Member, newCar, newOrderLists, newStaff, resetDatabase } from '@app/testing';
-import { launchChromium, listenForBrowser } from './chromium';
+import { FakeClock, loadPallet, newCar, newOrderLists, useStaff, useTestApp } from '@app/testing';
+import { useBrowser } from './chromium';
 
 const DAY = '20261201';
 const CAR = '78다9012';
@@ -43,27 +42,17 @@ const WORD_LINES = `(() => {
 })()`;
 
 describe('Release: the printed sheet (e2e, headless Chromium, pdftotext)', () => {
-  let app: INestApplication;
-  let base: string;
-  let browser: Browser;
-  let staff: Member;
   let workDir: string;
   // 2026-12-01 09:41 in Asia/Seoul
   const clock = new FakeClock('2026-12-01T00:41:00Z');
 
+  const { app } = useTestApp({ clock });
+  const staff = useStaff(app);
+  const web = useBrowser(app);
   beforeAll(async () => {
-    app = await createTestApp({ clock });
-    base = await listenForBrowser(app);
-    browser = await launchChromium();
     workDir = await mkdtemp(join(tmpdir(), 'release-print-'));
   });
-  beforeEach(async () => {
-    await resetDatabase(app);
-    staff = await newStaff(app);
-  });
   afterAll(async () => {
-    await browser?.close();
-    await app.close();
     await rm(workDir, { recursive: true, force: true });
   });
 
@@ -83,11 +72,13 @@ describe('Release: the printed sheet (e2e, headless Chromium, pdftotext)', () =>
   }
 
   async function openAsStaff(path: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext();
-    const login = await context.request.post(`${base}/auth/login`, { data: { username: staff.user.username, password: staff.password } });
+    const context = await web.browser.newContext();
+    const login = await context.request.post(`${web.base}/auth/login`, {
+      data: { username: staff.user.username, password: staff.password },
+    });
     expect(login.status()).toBe(200);
     const page = await context.newPage();
-    expect((await page.goto(`${base}${path}`))?.status()).toBe(200);
+    expect((await page.goto(`${web.base}${path}`))?.status()).toBe(200);
     return { context, page };
   }
 

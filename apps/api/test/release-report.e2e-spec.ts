@@ -1,34 +1,15 @@
-import type { INestApplication } from '@nestjs/common';
-import type { Browser } from 'playwright-core';
 import request from 'supertest';
-import { createTestApp, loadPallet, type Member, newCar, newMember, newOrderLists, newStaff, resetDatabase } from '@app/testing';
-import { launchChromium, listenForBrowser } from './chromium';
+import { loadPallet, type Member, newCar, newMember, newOrderLists, useStaff, useTestApp } from '@app/testing';
+import { useBrowser } from './chromium';
 
 const DAY = '20261201';
 const SCRIPT_CLOSER = '</script><script>window.__pwned=1;alert(1)</script>';
 const IMG_PAYLOAD = '<img src=x onerror="window.__pwned=2;alert(2)">';
 
 describe('Release: the printable report (e2e, headless Chromium)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-  let base: string;
-  let browser: Browser;
-  let staff: Member;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    base = await listenForBrowser(app);
-    http = request(app.getHttpServer());
-    browser = await launchChromium();
-  });
-  beforeEach(async () => {
-    await resetDatabase(app);
-    staff = await newStaff(app);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app.close();
-  });
+  const { app, http } = useTestApp();
+  const staff = useStaff(app);
+  const web = useBrowser(app);
 
   /** A car whose sheet has rows on two pallets, two of them hostile; returns the rows as the page must show them. */
   async function hostileSheet(): Promise<{ carId: number; expected: string[][] }> {
@@ -114,8 +95,8 @@ describe('Release: the printable report (e2e, headless Chromium)', () => {
 
   describe('in the browser', () => {
     async function openReport(carId: number) {
-      const context = await browser.newContext();
-      const loginRes = await context.request.post(`${base}/auth/login`, {
+      const context = await web.browser.newContext();
+      const loginRes = await context.request.post(`${web.base}/auth/login`, {
         data: { username: staff.user.username, password: staff.password },
       });
       expect(loginRes.status()).toBe(200);
@@ -127,7 +108,7 @@ describe('Release: the printable report (e2e, headless Chromium)', () => {
         void dialog.dismiss();
       });
       page.on('pageerror', (error) => errors.push(error.message));
-      const response = await page.goto(`${base}${reportPath(carId)}`);
+      const response = await page.goto(`${web.base}${reportPath(carId)}`);
       return { context, page, response, dialogs, errors };
     }
 
@@ -180,14 +161,14 @@ describe('Release: the printable report (e2e, headless Chromium)', () => {
       }
     });
 
-    it('sends a browser that has not logged in to the sign-in form', async () => {
+    it('sends a web.browser that has not logged in to the sign-in form', async () => {
       const { carId } = await hostileSheet();
-      const context = await browser.newContext();
+      const context = await web.browser.newContext();
       try {
         const page = await context.newPage();
-        const response = await page.goto(`${base}${reportPath(carId)}`);
+        const response = await page.goto(`${web.base}${reportPath(carId)}`);
         expect(response?.status()).toBe(200);
-        expect(page.url()).toBe(`${base}/login?next=${encodeURIComponent(reportPath(carId))}`);
+        expect(page.url()).toBe(`${web.base}/login?next=${encodeURIComponent(reportPath(carId))}`);
         expect(await page.$('#sheet')).toBeNull();
       } finally {
         await context.close();

@@ -1,35 +1,16 @@
-import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Browser } from 'playwright-core';
 import request from 'supertest';
-import { createTestApp, loadPallet, type Member, newCar, newMember, newOrderLists, newStaff, resetDatabase, withEnv } from '@app/testing';
-import { launchChromium, listenForBrowser } from './chromium';
+import { createTestApp, loadPallet, newCar, newMember, newOrderLists, useStaff, useTestApp, withEnv } from '@app/testing';
+import { useBrowser } from './chromium';
 
 const DAY = '20261201';
-/** What a browser sends when a person opens a page. */
+/** What a web.browser sends when a person opens a page. */
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 describe('staff sign-in from a browser: /login and /logout (e2e)', () => {
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-  let base: string;
-  let browser: Browser;
-  let staff: Member;
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    base = await listenForBrowser(app);
-    http = request(app.getHttpServer());
-    browser = await launchChromium();
-  });
-  beforeEach(async () => {
-    await resetDatabase(app);
-    staff = await newStaff(app);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app.close();
-  });
+  const { app, http } = useTestApp();
+  const staff = useStaff(app);
+  const web = useBrowser(app);
 
   async function sheetWithOneLine(): Promise<string> {
     const car = await newCar(app, { carNumber: '34나5678' });
@@ -152,7 +133,7 @@ describe('staff sign-in from a browser: /login and /logout (e2e)', () => {
   });
 
   describe('the staff pages, opened by a browser', () => {
-    it('send an unauthenticated browser to /login?next=<the page>, while API clients still get 401 JSON', async () => {
+    it('send an unauthenticated web.browser to /login?next=<the page>, while API clients still get 401 JSON', async () => {
       const report = await sheetWithOneLine();
       for (const page of [report, '/admin/queues', '/admin/queues/queue/email?status=failed']) {
         const res = await http.get(page).set('Accept', BROWSER_ACCEPT).expect(303);
@@ -188,10 +169,10 @@ describe('staff sign-in from a browser: /login and /logout (e2e)', () => {
 
     it('in Chromium: a report link lands on the sign-in form, and signing in as staff arrives at the report', async () => {
       const report = await sheetWithOneLine();
-      const context = await browser.newContext();
+      const context = await web.browser.newContext();
       try {
         const page = await context.newPage();
-        await page.goto(`${base}${report}`);
+        await page.goto(`${web.base}${report}`);
         expect(new URL(page.url()).pathname).toBe('/login');
         expect(new URL(page.url()).searchParams.get('next')).toBe(report);
         await page.fill('#username', staff.user.username);
@@ -204,15 +185,15 @@ describe('staff sign-in from a browser: /login and /logout (e2e)', () => {
           page.click('#sign-in'),
         ]);
         expect(response.status()).toBe(200);
-        await page.waitForURL(`${base}${report}`);
+        await page.waitForURL(`${web.base}${report}`);
         expect(await page.textContent('#car-number')).toBe('34나5678');
         expect(await page.locator('#sheet tbody tr').count()).toBe(1);
-        const cookies = await context.cookies(`${base}/release/report`);
+        const cookies = await context.cookies(`${web.base}/release/report`);
         expect(cookies).toEqual([expect.objectContaining({ name: 'access_token', httpOnly: true, sameSite: 'Lax', path: '/release' })]);
 
-        await page.goto(`${base}/logout?next=${encodeURIComponent(report)}`);
+        await page.goto(`${web.base}/logout?next=${encodeURIComponent(report)}`);
         expect(new URL(page.url()).pathname).toBe('/login');
-        await page.goto(`${base}${report}`);
+        await page.goto(`${web.base}${report}`);
         expect(new URL(page.url()).pathname).toBe('/login');
       } finally {
         await context.close();

@@ -9,7 +9,7 @@ export interface UseTestAppOptions extends TestAppOptions {
 }
 
 /** A stand-in that forwards to the object `get` returns once `beforeAll` has created it. */
-function late<T extends object>(get: () => T | undefined, name: string): T {
+export function late<T extends object>(get: () => T | undefined, name: string): T {
   return new Proxy({} as T, {
     get(_stub, property) {
       const target = get();
