@@ -82,12 +82,13 @@ export async function ledgerInvariants(db: Connection, today: string): Promise<L
   };
 }
 
-/** Idempotency keys still "in progress" (`status_code` null) after `olderThanSeconds`. */
-export function stuckIdempotencyKeys(db: Connection, olderThanSeconds: number): Promise<number> {
+/** Idempotency keys created since `since` (UTC) and still "in progress" (`status_code` null) after `olderThanSeconds`. */
+export function stuckIdempotencyKeys(db: Connection, since: string, olderThanSeconds: number): Promise<number> {
   return count(
     db,
-    'select count(*) as wrong from idempotency_key where status_code is null and created_at < utc_timestamp() - interval ? second',
-    [olderThanSeconds],
+    `select count(*) as wrong from idempotency_key
+      where status_code is null and created_at >= ? and created_at < utc_timestamp() - interval ? second`,
+    [since, olderThanSeconds],
   );
 }
 
