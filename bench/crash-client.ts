@@ -13,6 +13,8 @@ export interface Answer {
 
 export class CrashClient {
   readonly statuses = new Map<number, number>();
+  /** Error answers by their `code`. */
+  readonly codes = new Map<string, number>();
   connectionErrors = 0;
   keyedRequests = 0;
   /** Repeats of a keyed request after a connection error. */
@@ -55,6 +57,8 @@ export class CrashClient {
     }
     this.statuses.set(answer.status, (this.statuses.get(answer.status) ?? 0) + 1);
     if (answer.replayed) this.replayed++;
+    const code = answer.status >= 400 ? (answer.json as { code?: string } | null)?.code : undefined;
+    if (code) this.codes.set(code, (this.codes.get(code) ?? 0) + 1);
     return answer;
   }
 

@@ -23,6 +23,10 @@ export class Restartable {
   private exited: Promise<void> = Promise.resolve();
   private runs = 0;
   kills = 0;
+  /** Milliseconds from each kill to the next run being ready, added up. */
+  downMs = 0;
+  /** When the last kill happened (0: never). */
+  lastKillAt = 0;
 
   constructor(private readonly options: RestartableOptions) {}
 
@@ -48,10 +52,12 @@ export class Restartable {
 
   /** SIGKILL, then a new run at once; resolves when that run is ready. */
   async crash(): Promise<void> {
+    this.lastKillAt = Date.now();
     this.child?.kill('SIGKILL');
     await this.exited;
     this.kills++;
     await this.start();
+    this.downMs += Date.now() - this.lastKillAt;
   }
 
   /** SIGTERM (SIGKILL after `graceMs`); resolves when the run has exited. */
