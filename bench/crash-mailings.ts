@@ -60,10 +60,12 @@ export interface MailingFigures {
   lostRecipients: number;
 }
 
+/** Counts only the soak's own mailings (by subject): the worker also mails promoted waitlist members. */
 export function mailingFigures(mailings: Mailing[], received: { to: string; subject: string }[]): MailingFigures {
-  const times = new Map<string, number>();
-  for (const mail of received) times.set(`${mail.subject}\n${mail.to}`, (times.get(`${mail.subject}\n${mail.to}`) ?? 0) + 1);
   const ours = new Set(mailings.map((mailing) => mailing.subject));
+  const times = new Map<string, number>();
+  for (const mail of received.filter((mail) => ours.has(mail.subject)))
+    times.set(`${mail.subject}\n${mail.to}`, (times.get(`${mail.subject}\n${mail.to}`) ?? 0) + 1);
   const state = (name: string) => mailings.filter((mailing) => mailing.state === name).length;
   return {
     mailings: mailings.length,
