@@ -48,12 +48,12 @@ const moments = (start: number, count: number) =>
 
 async function main(): Promise<void> {
   execFileSync('npm', ['run', '--silent', 'build:if-needed'], { cwd: ROOT, stdio: 'inherit' });
+  const db = await createConnection({ host: '127.0.0.1', user: 'root' });
   const sink = await startSmtpSink();
   sink.delayMs = 40; // a 50-recipient mailing takes a few seconds, so a worker kill lands inside one
   let lastMessageAt = 0;
   sink.onMessage = () => void (lastMessageAt = Date.now());
   const env = benchEnv({ NODE_ENV: 'production', PORT: String(PORT), LOGIN_RATE_LIMIT: '1000', SMTP_URL: sink.url });
-  await clearQueues(env.REDIS_URL!); // jobs left by `npm run bench` would keep the worker busy
   const api = new Restartable({
     name: 'api',
     args: ['dist/apps/api/apps/api/src/main.js'],
@@ -72,11 +72,11 @@ async function main(): Promise<void> {
     logDir: LOGS,
     ready: async (log) => log().includes('Consuming'),
   });
-  const db = await createConnection({ host: '127.0.0.1', user: 'root' });
-  await prepareDatabase(db, BENCH_DATABASE, env, true); // seeds gym_bench unless it holds the demo data; migrates
-  const [[clock]] = await db.query<RowDataPacket[]>(`select date_format(utc_timestamp(), '%Y-%m-%d %H:%i:%s') as now`);
   const run = Date.now().toString(36);
   try {
+    await prepareDatabase(db, BENCH_DATABASE, env, true); // seeds gym_bench unless it holds the demo data; migrates
+    const [[clock]] = await db.query<RowDataPacket[]>(`select date_format(utc_timestamp(), '%Y-%m-%d %H:%i:%s') as now`);
+    await clearQueues(env.REDIS_URL!); // jobs left by `npm run bench` would keep the worker busy
     await Promise.all([api.start(), worker.start()]);
     const login = async (username: string, password: string) => {
       const res = await fetch(`${BASE}/auth/login`, {
