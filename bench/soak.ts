@@ -4,13 +4,15 @@
  * bench database (run `npm run bench` once first, which seeds it). Afterwards it checks in SQL that
  * every member's balance equals the sum of their ledger, every purchase's remaining credit is
  * between 0 and its count, every lesson's active reservations are within its capacity and equal its
- * seat count, and that no request failed with a 5xx. Prints the figures; exits 1 on a violation.
+ * seat count, every booking has its charge and every charge and refund its booking
+ * (bench/soak-invariants.ts), and that no request failed with a 5xx. Prints the figures; exits 1 on a violation.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createConnection, type RowDataPacket } from 'mysql2/promise';
+import { createConnection } from 'mysql2/promise';
 import { BENCH_DATABASE, benchEnv } from './bench-env';
 import { gymDay, gymTimeZone } from './gym-day';
+import { broken, ledgerInvariants } from './soak-invariants';
 
 const ROOT = join(__dirname, '..');
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
@@ -85,27 +87,7 @@ async function main(): Promise<void> {
       }),
     );
 
-    const [[balances]] = await db.query<RowDataPacket[]>(
-      `select count(*) as wrong from (
-         select l.user_id, l.total, coalesce(b.remaining, 0) as remaining
-           from (select user_id, sum(count) as total from credit group by user_id) l
-           left join (select p.user_id, sum(p.count + coalesce(m.moved, 0)) as remaining
-                        from credit p left join (select purchase_id, sum(count) as moved from credit where purchase_id is not null group by purchase_id) m on m.purchase_id = p.id
-                       where p.type = 'purchase' and p.end_date > ? group by p.user_id) b on b.user_id = l.user_id
-          where not exists (select 1 from credit x where x.user_id = l.user_id and x.type = 'purchase' and x.end_date <= ?)) c
-        where c.total <> c.remaining`,
-      [today, today], // the gym's day, not the database server's
-    );
-    const [[buckets]] = await db.query<RowDataPacket[]>(
-      `select count(*) as wrong from (select p.count as granted, p.count + coalesce(sum(m.count), 0) as left_over
-         from credit p left join credit m on m.purchase_id = p.id where p.type = 'purchase' group by p.id, p.count) b
-        where b.left_over < 0 or b.left_over > b.granted`,
-    );
-    const [[seats]] = await db.query<RowDataPacket[]>(
-      `select count(*) as wrong from lesson l
-        where l.reserved_count > l.max_capacity
-           or l.reserved_count <> (select count(*) from reservation r where r.lesson_id = l.id and r.active_flag = 1)`,
-    );
+    const invariants = await ledgerInvariants(db, today);
     const total = [...statuses.values()].reduce((sum, count) => sum + count, 0);
     const serverErrors = [...statuses].filter(([status]) => status >= 500).reduce((sum, [, count]) => sum + count, 0);
     const figures = {
@@ -115,13 +97,10 @@ async function main(): Promise<void> {
       perSecond: Math.round(total / SECONDS),
       byStatus: Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
       serverErrors,
-      balanceMismatches: Number(balances.wrong),
-      purchasesOutOfRange: Number(buckets.wrong),
-      lessonsOverCapacityOrMiscounted: Number(seats.wrong),
+      ...invariants,
     };
     console.log(JSON.stringify(figures, null, 2));
-    if (serverErrors || figures.balanceMismatches || figures.purchasesOutOfRange || figures.lessonsOverCapacityOrMiscounted)
-      process.exitCode = 1;
+    if (broken(figures).some((name) => name === 'serverErrors' || name in invariants)) process.exitCode = 1;
   } finally {
     await db.end();
     api.kill('SIGTERM');
