@@ -114,6 +114,7 @@ describe('worker: scheduled maintenance (e2e)', () => {
     const orm = worker.get(MikroORM);
     const store = worker.get(IdempotencyStore);
     const userId = 990_000 + (Date.now() % 10_000);
+    await orm.em.fork().nativeDelete(IdempotencyKey, {}); // keys other test files left in this worker's database
     clock.set('2030-02-01T00:00:00Z');
     await store.claim(worker.get(EntityManager).fork(), userId, 'old-key', 'hash');
     clock.set('2030-02-01T23:00:00Z');
