@@ -90,7 +90,7 @@ describe('Release: the printed sheet (e2e, headless Chromium, pdftotext)', () =>
     return stdout.split('\f').filter((text) => text.trim() !== '');
   }
 
-  it('prints a 90-line sheet on several pages, each with the car, the day and "page / pages"; the total, print time and signatures once, at the end', async () => {
+  it('prints a 90-line sheet on several pages, each with the car, the day and "page n of N"; the total, print time and signatures once, at the end', async () => {
     const { path, total } = await sheetOf(90);
     const { context, page } = await openAsStaff(path);
     try {
@@ -105,7 +105,7 @@ describe('Release: the printed sheet (e2e, headless Chromium, pdftotext)', () =>
         });
         expect({ page: index + 1, header }).toEqual({
           page: index + 1,
-          header: expect.stringMatching(new RegExp(`${index + 1}\\s*/\\s*${pages.length}\\s*$`)),
+          header: expect.stringMatching(new RegExp(`page ${index + 1} of ${pages.length}\\s*$`)),
         });
         // the column heads repeat too
         expect({ page: index + 1, heads: /팔레트\s+납품처\s+상품코드\s+상품명\s+수량/.test(text) }).toEqual({

@@ -49,7 +49,7 @@ function style(car: string, day: string): string {
     size: A4 portrait;
     margin: 16mm 12mm 14mm;
     @top-left { content: ${toCssString(`차량 ${car} · 출하일 ${day}`)}; font-size: 9pt; }
-    @top-right { content: counter(page) " / " counter(pages); font-size: 9pt; }
+    @top-right { content: "page " counter(page) " of " counter(pages); font-size: 9pt; }
   }
   @media print {
     body { margin: 0; font-size: 10pt; }
