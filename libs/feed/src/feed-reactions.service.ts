@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsolationLevel, LockMode, type QueryResult } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { NotFoundError, retryOnDeadlock } from '@app/core';
+import { inTransaction, NotFoundError } from '@app/core';
 import { Feed } from './entities/feed.entity';
 import { JoinNotSupportedError } from './feed.errors';
 
@@ -55,9 +55,7 @@ export class FeedReactionsService {
 
   /** Adds or removes the member's reaction; returns the item's counter afterwards. */
   private react(kind: Kind, userId: number, feedId: number, add: boolean): Promise<number> {
-    return retryOnDeadlock(() =>
-      this.em.fork().transactional((em) => this.reactIn(em, kind, userId, feedId, add), { isolationLevel: IsolationLevel.READ_COMMITTED }),
-    );
+    return inTransaction(this.em, (em) => this.reactIn(em, kind, userId, feedId, add), { isolationLevel: IsolationLevel.READ_COMMITTED });
   }
 
   private async reactIn(em: EntityManager, kind: Kind, userId: number, feedId: number, add: boolean): Promise<number> {

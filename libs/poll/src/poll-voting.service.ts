@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { Clock, NotFoundError, retryOnDeadlock } from '@app/core';
+import { Clock, inTransaction, NotFoundError } from '@app/core';
 import { User } from '@app/identity';
 import { PollQuestion } from './entities/poll-question.entity';
 import { PollVote } from './entities/poll-vote.entity';
@@ -20,11 +20,7 @@ export class PollVotingService {
   ) {}
 
   vote(userId: number, pollId: number, questionIds: number[]): Promise<void> {
-    return retryOnDeadlock(() => this.voteOnce(userId, pollId, questionIds));
-  }
-
-  private async voteOnce(userId: number, pollId: number, questionIds: number[]): Promise<void> {
-    await this.em.fork().transactional(async (em) => {
+    return inTransaction(this.em, async (em) => {
       const poll = await em.findOne(Poll, pollId);
       if (!poll) throw new NotFoundError('Poll', pollId);
       const questions = await em.find(PollQuestion, { id: { $in: questionIds }, poll });

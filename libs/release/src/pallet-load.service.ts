@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsolationLevel, LockMode, ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { NotFoundError, retryOnDeadlock } from '@app/core';
+import { inTransaction, NotFoundError } from '@app/core';
 import { OrderList } from './entities/order-list.entity';
 import { Pallet } from './entities/pallet.entity';
 import { InvalidOrderListError } from './release.errors';
@@ -19,9 +19,7 @@ export class PalletLoadService {
 
   /** Makes `ymd`'s load of the pallet exactly these order lines; returns them by id. */
   load(palletId: number, ymd: Ymd, orderListIds: number[]): Promise<OrderList[]> {
-    return retryOnDeadlock(() =>
-      this.em.fork().transactional((em) => this.loadIn(em, palletId, ymd, orderListIds), { isolationLevel: IsolationLevel.READ_COMMITTED }),
-    );
+    return inTransaction(this.em, (em) => this.loadIn(em, palletId, ymd, orderListIds), { isolationLevel: IsolationLevel.READ_COMMITTED });
   }
 
   private async loadIn(em: EntityManager, palletId: number, ymd: Ymd, ids: number[]): Promise<OrderList[]> {

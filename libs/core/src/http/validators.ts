@@ -38,7 +38,11 @@ export function TextLength(min: number, max: number, options?: ValidationOptions
       name: 'textLength',
       constraints: [min, max],
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && codePointLength(value) >= min && codePointLength(value) <= max,
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          const length = codePointLength(value);
+          return length >= min && length <= max;
+        },
         defaultMessage: (args) =>
           `${args?.property}${options?.each ? ' items' : ''} must be ${min === 0 ? 'at most' : `${min} to`} ${max} characters long`,
       },
