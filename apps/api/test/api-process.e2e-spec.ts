@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { startApiProcess } from './api-child';
 
 const port = 30_000 + (process.pid % 20_000);
 
@@ -44,19 +45,7 @@ describe('API process (e2e)', () => {
   });
 
   it('on SIGTERM finishes the request in flight, refuses new ones, closes and exits 0', async () => {
-    const child = spawn(process.execPath, apiArgs, {
-      env: { ...process.env, PORT: String(port) },
-      stdio: 'ignore',
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    for (let i = 0; i < 300; i++) {
-      const up = await fetch(`http://127.0.0.1:${port}/health`).then(
-        (res) => res.ok,
-        () => false,
-      );
-      if (up) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const { child, exited } = await startApiProcess(port);
 
     const body = JSON.stringify({ username: `inflight${Date.now()}`, password: 'correct horse', phoneNumber: '010-1234-5678' });
     const answer = await slowRequest('/users', body, async () => {
@@ -67,5 +56,5 @@ describe('API process (e2e)', () => {
 
     expect(answer).toMatch(/^HTTP\/1\.1 201/);
     await expect(exited).resolves.toBe(0);
-  });
+  }, 180_000);
 });

@@ -1,36 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createConnection } from 'mysql2/promise';
 import { addDays, IdempotencyKey } from '@app/core';
 import { GymCalendar, Reservation } from '@app/gym';
 import { buyCredits, createTestApp, forkEm, newLesson, newMember, resetDatabase } from '@app/testing';
+import { startApiProcess } from './api-child';
 
 const port = 30_000 + ((process.pid + 7_919) % 20_000);
 const base = `http://127.0.0.1:${port}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The API as a process of its own, on this worker's database, ready once /health answers. */
-async function startApi(): Promise<{ child: ChildProcess; exited: Promise<unknown> }> {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-    {
-      env: { ...process.env, PORT: String(port) },
-      stdio: 'ignore',
-    },
-  );
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  for (let i = 0; i < 600; i++) {
-    const up = await fetch(`${base}/health`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (up) return { child, exited };
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error('the API did not start within a minute');
-}
 
 describe('Idempotency keys through an API crash (e2e)', () => {
   let app: INestApplication;
@@ -52,8 +29,8 @@ describe('Idempotency keys through an API crash (e2e)', () => {
       });
 
     // a second connection holds the lesson row, so the booking stops mid-transaction
+    const first = await startApiProcess(port);
     const holder = await createConnection(process.env.DATABASE_URL!);
-    const first = await startApi();
     try {
       await holder.beginTransaction();
       await holder.query('select id from lesson where id = ? for update', [lesson.id]);
@@ -71,7 +48,7 @@ describe('Idempotency keys through an API crash (e2e)', () => {
       await holder.end();
     }
 
-    const second = await startApi();
+    const second = await startApiProcess(port);
     try {
       const retry = await book();
       expect(retry.status).toBe(201);
@@ -87,5 +64,5 @@ describe('Idempotency keys through an API crash (e2e)', () => {
     const em = forkEm(app);
     expect(await em.count(Reservation, { user: member.user.id, lesson: lesson.id })).toBe(1);
     expect(await em.count(IdempotencyKey, { userId: member.user.id, statusCode: null })).toBe(0);
-  });
+  }, 300_000);
 });
