@@ -37,10 +37,15 @@ export interface Target {
   body?: string;
 }
 
+/** A server to load: a local port, or the base URL of any server (e.g. `BENCH_COMPARE_URL`). */
+export type Server = number | string;
+
+const baseUrl = (server: Server) => (typeof server === 'number' ? `http://127.0.0.1:${server}` : server.replace(/\/+$/, ''));
+
 /** One autocannon run of `target` with the settings' connections and duration. */
-export function drive(port: number, settings: LoadSettings, target: Target): Promise<autocannon.Result> {
+export function drive(server: Server, settings: LoadSettings, target: Target): Promise<autocannon.Result> {
   return autocannon({
-    url: `http://127.0.0.1:${port}${target.path}`,
+    url: `${baseUrl(server)}${target.path}`,
     connections: settings.connections,
     duration: settings.seconds,
     method: target.method ?? 'GET',
@@ -59,8 +64,8 @@ export async function measured<T extends { result: autocannon.Result }>(
 }
 
 /** A warm-up pass (not reported), then, once the server is idle again, a measured one. */
-export async function warmThenMeasure(port: number, settings: LoadSettings, target: Target, watched: Watched): Promise<Measurement> {
-  await drive(port, warmUp(settings), target);
+export async function warmThenMeasure(server: Server, settings: LoadSettings, target: Target, watched: Watched): Promise<Measurement> {
+  await drive(server, warmUp(settings), target);
   await waitForIdle(watched.server);
-  return measured(watched, async () => ({ result: await drive(port, settings, target) }));
+  return measured(watched, async () => ({ result: await drive(server, settings, target) }));
 }

@@ -4,7 +4,7 @@
  * requests per second. Linux only; anywhere else every reading is null.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 function clockTicksPerSecond(): number {
   try {
@@ -35,23 +35,54 @@ export function cpuMs(pid: number | undefined): number | null {
   }
 }
 
-/** The id of the first process whose command name is one of `names` (e.g. `mariadbd`). */
-export function findPid(...names: string[]): number | undefined {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return undefined;
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
+/** Inodes of the TCP sockets listening on `port` (IPv4 and IPv6), from /proc/net/tcp{,6}. */
+function listeningInodes(port: number): Set<string> {
+  const inodes = new Set<string>();
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let lines: string[];
     try {
-      if (names.includes(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) return Number(entry);
+      lines = readFileSync(table, 'utf8').split('\n').slice(1);
     } catch {
-      // the process ended meanwhile, or is not ours to read
+      continue;
+    }
+    for (const line of lines) {
+      // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+      const fields = line.trim().split(/\s+/);
+      if (fields.length > 9 && fields[1]?.endsWith(`:${hexPort}`) && fields[3] === '0A') inodes.add(fields[9]!);
+    }
+  }
+  return inodes;
+}
+
+/**
+ * The id of the process listening on TCP `port` (e.g. MariaDB on the configured 3306), found
+ * through the socket's inode among the processes' open files: with a second MariaDB on the
+ * machine, the first `mariadbd` by name may not be the one the API talks to.
+ */
+export function findListeningPid(port: number): number | undefined {
+  const inodes = listeningInodes(port);
+  if (inodes.size === 0) return undefined;
+  for (const entry of readdirSafe('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    for (const fd of readdirSafe(`/proc/${entry}/fd`)) {
+      try {
+        const target = readlinkSync(`/proc/${entry}/fd/${fd}`);
+        if (target.startsWith('socket:[') && inodes.has(target.slice(8, -1))) return Number(entry);
+      } catch {
+        // closed meanwhile, or not ours to read
+      }
     }
   }
   return undefined;
+}
+
+function readdirSafe(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
 }
 
 /** Runs `work` and returns what it returned with the CPU milliseconds each of `pids` spent meanwhile. */

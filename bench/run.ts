@@ -9,7 +9,8 @@
  * (default 32), BENCH_ONLY=<substring> (only the endpoints whose name contains it, case-insensitive;
  * the floor still runs), BENCH_SKIP_SEED=1 (reuse gym_bench when it holds the demo data; the
  * bench lesson and the booking members are created afresh on every run), BENCH_CPU_PROF=<dir> (a CPU
- * profile of the production API). Must finish in 5 minutes.
+ * profile of the production API), BENCH_COMPARE_URL=<base URL> (the same reads against another
+ * implementation, rows beside ours; see compare.ts). Must finish in 5 minutes.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -17,11 +18,12 @@ import { join, relative } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { BENCH_DATABASE, benchEnv } from './bench-env';
 import { warmThenMeasurePair } from './book-cancel';
+import { compareReads, comparedPid } from './compare';
 import { clearQueues, dataIds, prepareDatabase } from './dataset';
 import { EMAIL_BODY, EMAILS, endpoints, PAIR } from './endpoints';
 import { type LoadSettings, warmThenMeasure, type Watched } from './load';
 import { developmentPass } from './probe';
-import { findPid, waitForIdle } from './proc-cpu';
+import { findListeningPid, waitForIdle } from './proc-cpu';
 import { logReport, markdown, type Row, row, writeJson } from './report';
 import { logSummary, withServer } from './servers';
 
@@ -34,15 +36,16 @@ const SETTINGS: LoadSettings = {
 };
 const ONLY = process.env.BENCH_ONLY || undefined;
 const SKIP_SEED = process.env.BENCH_SKIP_SEED === '1';
+const COMPARE_URL = process.env.BENCH_COMPARE_URL || undefined;
 const ENV = benchEnv({ N_PLUS_ONE_MODE: 'warn' });
 const RESULTS = join(ROOT, 'bench/results');
 const API = ['dist/apps/api/apps/api/src/main.js'];
 const LOGS = { dev: join(RESULTS, 'api-development.log'), api: join(RESULTS, 'api-production.log'), floor: join(RESULTS, 'floor.log') };
-// the development pass logs in 2 fresh members per connection, over the default login rate limit
+// the development pass signs up and logs in 2 fresh members per connection, over the default rate limits
 const DEV = {
   args: API,
   port: 8101,
-  env: { ...ENV, NODE_ENV: 'development', LOGIN_RATE_LIMIT: '1000' },
+  env: { ...ENV, NODE_ENV: 'development', LOGIN_RATE_LIMIT: '1000', SIGNUP_RATE_LIMIT: '1000' },
   ready: 'API listening',
   log: LOGS.dev,
 };
@@ -75,7 +78,8 @@ async function main(): Promise<void> {
     const ids = await dataIds(db);
     phaseDone(seeded ? 'build and seed' : 'build');
     const selected = endpoints(ids, ONLY);
-    const mariadb = findPid('mariadbd', 'mysqld');
+    // the MariaDB the API talks to: the process listening on DATABASE_URL's port
+    const mariadb = findListeningPid(Number(new URL(ENV.DATABASE_URL!).port || 3306));
 
     // development mode once: statements per request from X-Query-Count, and the fixtures
     const fixtures = await withServer(DEV, () => developmentPass(DEV.port, selected, ENV.ADMIN_PASSWORD!, SETTINGS.connections, runId));
@@ -123,6 +127,12 @@ async function main(): Promise<void> {
       ),
     );
     phaseDone('floor');
+    if (COMPARE_URL) {
+      const reads = selected.reads.map((read) => ({ ...read, token: read.as === 'admin' ? fixtures.adminToken : fixtures.memberToken }));
+      const watched = { server: comparedPid(COMPARE_URL, process.env.BENCH_COMPARE_PID), database: mariadb };
+      rows.push(...(await compareReads(COMPARE_URL, reads, SETTINGS, watched)));
+      phaseDone('compare');
+    }
     for (const result of rows) result.vsFloor = `${Math.round((100 * result.rps) / floorRow.rps)}%`;
     rows.push({ ...floorRow, vsFloor: '100%' });
 
@@ -132,6 +142,7 @@ async function main(): Promise<void> {
       `Machine: ${machine}. ${SETTINGS.connections} connections, ${SETTINGS.seconds} s per endpoint after a ${SETTINGS.warmUpSeconds} s warm-up; API in production mode. ` +
       `CPU ms/request: CPU time (user + system) of the server process (the floor server on its row) and of mariadbd during the measured pass, over the requests completed; ` +
       `the booking pair counts a book and a cancel as two requests, its statements are book + cancel.` +
+      (COMPARE_URL ? ` Rows named ${COMPARE_URL}: the same reads (paths, token, load) against that server.` : '') +
       (ONLY ? ` Only endpoints matching "${ONLY}".` : '') +
       (seeded ? '' : ` Database reused (BENCH_SKIP_SEED).`);
     const logs = Object.fromEntries(
@@ -148,6 +159,7 @@ async function main(): Promise<void> {
       seconds: SETTINGS.seconds,
       warmUpSeconds: SETTINGS.warmUpSeconds,
       only: ONLY ?? null,
+      compareUrl: COMPARE_URL ?? null,
       seeded,
       releaseSheet: ids.releaseSheet,
       totalSeconds: seconds,

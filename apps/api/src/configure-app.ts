@@ -3,12 +3,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   AllExceptionsFilter,
+  APP_LOGGER,
   AppConfig,
   bodyParserErrors,
   DatabaseOutageMonitor,
   createValidationPipe,
   jsonBodyShape,
   requestIdMiddleware,
+  requestLog,
   securityHeaders,
 } from '@app/core';
 import { staffPageBrowserGate, staffPageMiddleware } from '@app/identity';
@@ -24,6 +26,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const config = app.get(AppConfig);
   if (config.http.trustProxyHops > 0) app.set('trust proxy', config.http.trustProxyHops);
   app.use(requestIdMiddleware);
+  app.use(requestLog(app.get(APP_LOGGER)));
   app.use(securityHeaders(['/release/report', QUEUE_DASHBOARD_PATH], ['/swagger']));
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,

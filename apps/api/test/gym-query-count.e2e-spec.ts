@@ -77,7 +77,7 @@ describe('Gym: statements per request (e2e)', () => {
     const expected = {
       'GET /users/me': 3,
       'GET /users/:id': 3,
-      'GET /lessons/:id': 2,
+      'GET /lessons/:id': 1,
       'GET /lessons': 1,
       'GET /credits': 1,
       'GET /credits/balance': 1,

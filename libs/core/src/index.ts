@@ -40,6 +40,7 @@ export * from './http/security-headers';
 export * from './logging/logging.module';
 export * from './logging/app-logger';
 export * from './logging/readable-log';
+export * from './logging/request-log';
 export * from './logging/pino-nest-logger';
 export * from './errors/error-body';
 export * from './idempotency/idempotency-key.entity';

@@ -1,4 +1,4 @@
-import { storedInstant } from './stored-instant';
+import { fromStoredDatetime, storedInstant } from './stored-instant';
 
 describe('storedInstant', () => {
   it('drops the milliseconds, as a DATETIME column keeps the instant', () => {
@@ -11,5 +11,12 @@ describe('storedInstant', () => {
     const stamp = storedInstant().getTime();
     expect(stamp % 1000).toBe(0);
     expect(stamp).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('fromStoredDatetime', () => {
+  it('reads DATETIME text as the UTC instant it stores, whatever the process time zone', () => {
+    expect(fromStoredDatetime('2030-01-10 01:00:05').toISOString()).toBe('2030-01-10T01:00:05.000Z');
+    expect(fromStoredDatetime('2030-12-31 23:59:59').getTime()).toBe(Date.UTC(2030, 11, 31, 23, 59, 59));
   });
 });

@@ -6,3 +6,11 @@
 export function storedInstant(instant: Date = new Date()): Date {
   return new Date(Math.floor(instant.getTime() / 1000) * 1000);
 }
+
+/**
+ * A DATETIME column's text as raw SQL reads it (`YYYY-MM-DD HH:mm:ss`: the connection reads dates
+ * as strings, and runs in UTC) as the instant it stores.
+ */
+export function fromStoredDatetime(text: string): Date {
+  return new Date(`${text.replace(' ', 'T')}Z`);
+}

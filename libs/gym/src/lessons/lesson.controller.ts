@@ -41,7 +41,7 @@ export class LessonController {
   }
 
   @Get(':id')
-  @QueryBudget(2)
+  @QueryBudget(1)
   @Endpoint({ summary: 'A lesson with its reservations', description: "Staff also see members' phone numbers.", errors: ['NOT_FOUND'] })
   @ApiOkResponse({ type: LessonDetailResponse })
   async detail(@CurrentUser() viewer: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<LessonDetailResponse> {

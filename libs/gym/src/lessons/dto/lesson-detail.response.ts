@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { LessonWithRoster } from '../lesson.service';
+import type { LessonWithRoster } from '../lesson-roster.query';
 import { LessonResponse, toLessonResponse } from './lesson.response';
 import { RosterEntryResponse } from './roster-entry.response';
 
