@@ -3,6 +3,7 @@ import type { DataIds } from './dataset';
 
 export const PAIR = 'POST /lessons/:id/reservations + DELETE /reservations/:id';
 export const EMAILS = 'POST /emails (enqueue)';
+export const PURCHASE = 'POST /credits (purchase)';
 export const EMAIL_BODY = { recipients: ['a@example.com', 'b@example.com'], subject: 'Bench', body: 'Hi' };
 
 /** A GET, as a demo member with a history (`demo0001`) or as the staff user. */
@@ -15,6 +16,7 @@ export interface Read {
 export interface Endpoints {
   reads: Read[];
   pair: boolean;
+  purchase: boolean;
   emails: boolean;
 }
 
@@ -28,8 +30,13 @@ export function endpoints(ids: DataIds, only: string | undefined): Endpoints {
     { name: 'GET /cars/:id/release-sheet', path: `/cars/${ids.releaseSheet.carId}/release-sheet?ymd=${ids.releaseSheet.ymd}`, as: 'admin' },
   ];
   const wanted = (name: string) => !only || name.toLowerCase().includes(only.toLowerCase());
-  const selected = { reads: reads.filter((read) => wanted(read.name)), pair: wanted(PAIR), emails: wanted(EMAILS) };
-  if (!selected.reads.length && !selected.pair && !selected.emails)
-    throw new Error(`BENCH_ONLY=${only} matches none of: ${[...reads.map((read) => read.name), PAIR, EMAILS].join(', ')}`);
+  const selected = {
+    reads: reads.filter((read) => wanted(read.name)),
+    pair: wanted(PAIR),
+    purchase: wanted(PURCHASE),
+    emails: wanted(EMAILS),
+  };
+  if (!selected.reads.length && !selected.pair && !selected.purchase && !selected.emails)
+    throw new Error(`BENCH_ONLY=${only} matches none of: ${[...reads.map((read) => read.name), PAIR, PURCHASE, EMAILS].join(', ')}`);
   return selected;
 }

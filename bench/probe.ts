@@ -1,7 +1,8 @@
 /**
  * The development-mode pass: the API once with X-Query-Count, to read each endpoint's statements
  * per request from one probe (which must succeed), and to set up what the load needs: tokens, the
- * lesson the pair books (20 days ahead, so a cancel refunds in full) and fresh members for it.
+ * lesson the pair books (20 days ahead, so a cancel refunds in full), fresh members for it and a
+ * fresh buyer for `POST /credits`.
  */
 import { expectStatus, http, login } from './client';
 import { BENCH_LESSON_CAPACITY } from './dataset';
@@ -17,6 +18,8 @@ export interface Fixtures {
   statements: Map<string, number | null>;
   /** The booking pair, when selected: its lesson and a fresh member per connection. */
   pair?: { lessonId: number; members: Member[]; statements: { book: number | null; cancel: number | null } };
+  /** `POST /credits`, when selected: a fresh member buying the shortest policy from today, over and over. */
+  purchase?: { token: string; body: { pricePolicyId: number; startDate: string }; statements: number | null };
   emailStatements: number | null;
 }
 
@@ -64,6 +67,16 @@ async function pairFixtures(port: number, adminToken: string, connections: numbe
   };
 }
 
+async function purchaseFixture(port: number, runId: string): Promise<NonNullable<Fixtures['purchase']>> {
+  const today = gymDay(new Date(), await gymTimeZone(`http://127.0.0.1:${port}`));
+  const [policy] = (await http<PricePolicy[]>(port, 'GET', '/price-policies')).json.sort((a, b) => a.periodDays - b.periodDays);
+  if (!policy) throw new Error('no price policy to buy');
+  const body = { pricePolicyId: policy.id, startDate: today };
+  const [buyer] = await freshMembers(port, `bench-${runId}-buyer`, 1, body);
+  const probe = expectStatus('probe: POST /credits', 201, await http(port, 'POST', '/credits', buyer!.token, body));
+  return { token: buyer!.token, body, statements: probe.statements };
+}
+
 export async function developmentPass(
   port: number,
   selected: Endpoints,
@@ -85,8 +98,9 @@ export async function developmentPass(
     if (read.name.includes('release-sheet') && !rows?.length) throw new Error(`probe: ${read.path} answered an empty sheet`);
   }
   const pair = selected.pair ? await pairFixtures(port, adminToken, connections, runId) : undefined;
+  const purchase = selected.purchase ? await purchaseFixture(port, runId) : undefined;
   const emailStatements = selected.emails
     ? expectStatus('probe: POST /emails', 202, await http(port, 'POST', '/emails', adminToken, EMAIL_BODY)).statements
     : null;
-  return { adminToken, memberToken, statements, pair, emailStatements };
+  return { adminToken, memberToken, statements, pair, purchase, emailStatements };
 }

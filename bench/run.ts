@@ -20,7 +20,7 @@ import { BENCH_DATABASE, benchEnv } from './bench-env';
 import { warmThenMeasurePair } from './book-cancel';
 import { compareReads, comparedPid } from './compare';
 import { clearQueues, dataIds, prepareDatabase } from './dataset';
-import { EMAIL_BODY, EMAILS, endpoints, PAIR } from './endpoints';
+import { EMAIL_BODY, EMAILS, endpoints, PAIR, PURCHASE } from './endpoints';
 import { type LoadSettings, warmThenMeasure, type Watched } from './load';
 import { developmentPass } from './probe';
 import { findListeningPid, waitForIdle } from './proc-cpu';
@@ -107,6 +107,12 @@ async function main(): Promise<void> {
           pair: { ...pass.counts, releasedAfterWarmUp: pass.releasedAfterWarmUp, statements: fixtures.pair.statements },
         });
         console.log(`${PAIR}: done`);
+      }
+      if (fixtures.purchase) {
+        const { token, body, statements } = fixtures.purchase;
+        const target = { path: '/credits', token, method: 'POST' as const, body: JSON.stringify(body) };
+        apiRows.push(row(PURCHASE, await warmThenMeasure(PROD.port, SETTINGS, target, watched), statements));
+        console.log(`${PURCHASE}: done`);
       }
       if (selected.emails) {
         const target = { path: '/emails', token: fixtures.adminToken, method: 'POST' as const, body: JSON.stringify(EMAIL_BODY) };

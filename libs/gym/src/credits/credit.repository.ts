@@ -1,4 +1,5 @@
 import { EntityRepository } from '@mikro-orm/mysql';
+import { executePrepared } from '@app/core';
 import type { Credit } from './credit.entity';
 import type { CreditBucket } from './credit-plan';
 
@@ -32,7 +33,7 @@ export class CreditRepository extends EntityRepository<Credit> {
   async remainingByPurchase(userId: number, today: string, covering?: string): Promise<CreditBucket[]> {
     const sql = REMAINING_BY_PURCHASE.replace('%COVERING%', covering ? 'and p.start_date <= ? and p.end_date > ?' : '');
     const params = covering ? [userId, today, covering, covering] : [userId, today];
-    const rows = await this.em.execute<BucketRow[]>(sql, params);
+    const rows = await executePrepared<BucketRow>(this.em, sql, params);
     return rows.map(toBucket);
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/mysql';
-import { fromStoredDatetime } from '@app/core';
+import { executePrepared, fromStoredDatetime } from '@app/core';
 import type { LessonFields } from './lesson.entity';
 import type { ReservationType } from '../bookings/reservation.entity';
 
@@ -18,8 +18,8 @@ export interface LessonWithRoster {
 
 /**
  * `GET /lessons/:id`, the hottest read: the lesson and every reservation record with its member in
- * one statement, written once here instead of built by the query builder on every request (that
- * building was a third of the route's CPU). The lesson comes by primary key, its reservations by
+ * one statement, written once here and run as a prepared statement instead of built by the query
+ * builder on every request (that building was a third of the route's CPU). The lesson comes by primary key, its reservations by
  * `reservation (lesson_id)`, their members by primary key; the sort is over one lesson's records.
  * A lesson without reservations is one row whose reservation columns are null.
  */
@@ -53,7 +53,7 @@ interface LessonWithRosterRow {
 
 /** The lesson and its roster, oldest record first; null when there is no such lesson. */
 export async function readLessonWithRoster(em: EntityManager, id: number): Promise<LessonWithRoster | null> {
-  const rows = await em.execute<LessonWithRosterRow[]>(LESSON_WITH_ROSTER, [id], 'all');
+  const rows = await executePrepared<LessonWithRosterRow>(em, LESSON_WITH_ROSTER, [id]);
   const first = rows[0];
   if (!first) return null;
   const lesson: LessonFields = {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
 import type { Credit, CreditEntryFields } from '../credits/credit.entity';
 import type { Lesson, LessonFields } from '../lessons/lesson.entity';
-import { fromStoredDatetime } from '@app/core';
+import { executePrepared, fromStoredDatetime } from '@app/core';
 import type { Reservation } from '../bookings/reservation.entity';
 
 /** A reservation record with its lesson and the credit entries it wrote: a projection, not entities. */
@@ -66,7 +66,7 @@ export class MemberReservationsReader {
   constructor(private readonly em: EntityManager) {}
 
   async forMember(userId: number): Promise<MemberReservationView[]> {
-    const rows = await this.em.execute<Row[]>(MEMBER_RESERVATIONS, [userId], 'all');
+    const rows = await executePrepared<Row>(this.em, MEMBER_RESERVATIONS, [userId]);
     const views: MemberReservationView[] = [];
     for (const row of rows) {
       let view = views.at(-1);

@@ -1,0 +1,31 @@
+import type { EntityManager } from '@mikro-orm/mysql';
+
+interface PoolConnection {
+  execute(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
+}
+
+/**
+ * Runs a hot read's fixed SQL as a prepared statement on a connection of MikroORM's pool: the
+ * server parses it once per connection and the rows come in the binary protocol. Counted by the
+ * query counter like any statement (the ORM's `onQuery` hook), errors converted like the ORM's.
+ * Inside a transaction it runs on the transaction's connection through `em.execute`.
+ */
+export async function executePrepared<Row>(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+  if (em.getTransactionContext()) return em.execute<Row[]>(sql, params, 'all');
+  const connection = em.getConnection();
+  em.config.get('onQuery')(sql, params);
+  const client = connection.getKnex().client as {
+    acquireConnection(): Promise<PoolConnection>;
+    releaseConnection(connection: PoolConnection): Promise<unknown>;
+  };
+  const pooled = await client.acquireConnection();
+  try {
+    return await new Promise<Row[]>((resolve, reject) =>
+      pooled.execute(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as Row[]))),
+    );
+  } catch (error) {
+    throw em.getDriver().convertException(error as Error);
+  } finally {
+    void client.releaseConnection(pooled);
+  }
+}
