@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
 import { Cursor, NotFoundError, type Page } from '@app/core';
 import { Poll } from './entities/poll.entity';
-import type { VoterView } from './poll.service';
+import type { VoterView } from './poll-heads.query';
 
 /** One vote as the listing shows it; `owner` is null where an anonymous poll hides it. */
 export interface ListedVote {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { Clock, Cursor, NotFoundError, type Page } from '@app/core';
+import { Clock, Cursor, executePrepared, NotFoundError, type Page } from '@app/core';
 import { User } from '@app/identity';
 import { Poll } from './entities/poll.entity';
 import { PollEndTimeInPastError } from './poll.errors';
+import { type PollHead, readPollHead, readPollHeads, type VoterView } from './poll-heads.query';
 
 export interface NewPoll {
   head: string;
@@ -13,13 +13,6 @@ export interface NewPoll {
   isAnonymousVote: boolean;
   isMultipleVote: boolean;
   questions: string[];
-}
-
-/** A voter as a poll shows them. */
-export interface VoterView {
-  id: number;
-  username: string;
-  image: { imageUrl: string } | null;
 }
 
 /** Votes listed with each question of a poll; the rest are paged at `/polls/:id/questions/:questionId/votes`. */
@@ -40,7 +33,7 @@ export interface PollQuestionView {
 
 /** A poll with its questions, each with its votes, voters and their pictures. */
 export interface PollView {
-  poll: Poll;
+  poll: PollHead;
   questions: PollQuestionView[];
 }
 
@@ -59,7 +52,7 @@ interface QuestionVoteRow {
 
 /**
  * Creating and reading polls. Whatever the number of polls, questions and votes, a page or a
- * detail is two statements: the polls with their owners and pictures (joined, to-one), then every
+ * detail is two prepared statements: the polls with their owners and pictures (`readPollHeads`), then every
  * question of those polls with its first votes, voters and pictures (one joined query, read as a
  * projection: as entities, the 340 rows of the bench's 20-poll page took 33 ms of CPU per request, as
  * rows 7 ms). Each question lists at most `VOTES_SHOWN_PER_QUESTION` votes with the exact count of
@@ -80,7 +73,7 @@ export class PollService {
   }
 
   async get(id: number): Promise<PollView> {
-    const poll = await this.em.findOne(Poll, id, { populate: ['owner.image'] });
+    const poll = await readPollHead(this.em, id);
     if (!poll) throw new NotFoundError('Poll', id);
     const [view] = await this.withQuestions([poll]);
     return view;
@@ -88,18 +81,19 @@ export class PollService {
 
   /** Newest first, keyset-paginated on the id. */
   async page(query: { limit: number; cursor?: string }): Promise<Page<PollView>> {
-    const where: FilterQuery<Poll> = query.cursor ? { id: { $lt: Cursor.decode<[number]>(query.cursor, ['number'])[0] } } : {};
-    const rows = await this.em.find(Poll, where, { populate: ['owner.image'], orderBy: { id: 'desc' }, limit: query.limit + 1 });
+    const beforeId = query.cursor ? Cursor.decode<[number]>(query.cursor, ['number'])[0] : undefined;
+    const rows = await readPollHeads(this.em, { beforeId, limit: query.limit + 1 });
     const items = await this.withQuestions(rows.slice(0, query.limit));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? Cursor.encode([last.poll.id]) : null };
   }
 
-  private async withQuestions(polls: Poll[]): Promise<PollView[]> {
+  private async withQuestions(polls: PollHead[]): Promise<PollView[]> {
     if (polls.length === 0) return [];
     const ids = polls.map((poll) => poll.id);
     const marks = ids.map(() => '?').join(', ');
-    const rows = await this.em.execute<QuestionVoteRow[]>(
+    const rows = await executePrepared<QuestionVoteRow>(
+      this.em,
       `select q.id, q.poll_id as poll, q.content, q.ordering, v.total as voteCount,
               v.id as voteId, o.id as voterId, o.username as voterName, i.image_url as voterImageUrl
          from poll_question q

@@ -6,6 +6,18 @@ describe('zoned dates', () => {
     expect(wallClock(new Date('2030-01-10T15:30:00Z'), 'UTC')).toEqual({ date: '2030-01-10', time: '15:30' });
   });
 
+  it('keeps answering right when read many times a minute, across minutes, midnights and zones', () => {
+    const seoul = (iso: string) => wallClock(new Date(iso), 'Asia/Seoul');
+    expect(seoul('2030-01-10T14:59:00.000Z')).toEqual({ date: '2030-01-10', time: '23:59' });
+    expect(seoul('2030-01-10T14:59:59.999Z')).toEqual({ date: '2030-01-10', time: '23:59' });
+    expect(seoul('2030-01-10T15:00:00.000Z')).toEqual({ date: '2030-01-11', time: '00:00' });
+    expect(wallClock(new Date('2030-01-10T15:00:00.000Z'), 'UTC')).toEqual({ date: '2030-01-10', time: '15:00' });
+    expect(seoul('2030-01-10T15:00:30.000Z')).toEqual({ date: '2030-01-11', time: '00:00' });
+    expect(seoul('2030-01-10T14:59:30.000Z')).toEqual({ date: '2030-01-10', time: '23:59' }); // back in time (a test clock)
+    seoul('2030-01-10T14:59:40.000Z').date = 'changed by a caller';
+    expect(seoul('2030-01-10T14:59:50.000Z')).toEqual({ date: '2030-01-10', time: '23:59' });
+  });
+
   it.each([
     ['2030-01-10T15:30:00.250Z', 'Asia/Seoul', '2030-01-11T00:30:00.250+09:00'],
     ['2030-01-10T15:30:00Z', 'UTC', '2030-01-10T15:30:00.000+00:00'],

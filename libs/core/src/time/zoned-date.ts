@@ -23,14 +23,23 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The last minute read per time zone: the clock is read many times a minute, and formatting is the cost. */
+const lastMinute = new Map<string, { minute: number; clock: { date: string; time: string } }>();
+
 /** The wall-clock date and time of `instant` in `timeZone`: `{ date: 'YYYY-MM-DD', time: 'HH:mm' }`. */
 export function wallClock(instant: Date, timeZone: string): { date: string; time: string } {
+  // every zone's offset is a whole number of minutes, so one minute of instants has one answer
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastMinute.get(timeZone);
+  if (last?.minute === minute) return { ...last.clock };
   const parts = Object.fromEntries(
     formatterFor(timeZone)
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  const clock = { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  lastMinute.set(timeZone, { minute, clock });
+  return { ...clock };
 }
 
 export function addDays(date: string, days: number): string {

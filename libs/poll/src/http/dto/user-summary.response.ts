@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { User } from '@app/identity';
-import type { VoterView } from '../../poll.service';
+import type { VoterView } from '../../poll-heads.query';
 import { UserImageResponse } from './user-image.response';
 
 export class UserSummaryResponse {
