@@ -157,6 +157,12 @@ describe('Users and auth (e2e)', () => {
         .set('Authorization', member.auth)
         .send({ imageUrl: 'https://img.example.com/b.jpg' });
       expect(second.body.image).toEqual({ id: first.body.image.id, imageUrl: 'https://img.example.com/b.jpg' });
+      const me = await http.get('/users/me').set('Authorization', member.auth).expect(200);
+      expect(me.body).toMatchObject({
+        id: member.user.id,
+        isStaff: false,
+        image: { id: first.body.image.id, imageUrl: 'https://img.example.com/b.jpg' },
+      });
     });
 
     it('refuses something that is not an http(s) URL', async () => {

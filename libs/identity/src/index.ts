@@ -10,4 +10,5 @@ export * from './identity.errors';
 export * from './identity.module';
 export * from './password-hasher';
 export * from './user.service';
+export type { UserFields } from './user-profile.query';
 export * from './auth/staff-page.middleware';

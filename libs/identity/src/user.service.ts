@@ -5,6 +5,7 @@ import { DomainError, NotFoundError } from '@app/core';
 import { User } from './entities/user.entity';
 import { UsernameTakenError } from './identity.errors';
 import { PasswordHasher } from './password-hasher';
+import { readUserFields, type UserFields } from './user-profile.query';
 
 export interface RegisterUserInput {
   username: string;
@@ -67,10 +68,12 @@ export class UserService {
     return user;
   }
 
-  /** A member may read their own account; staff may read anyone's. */
-  async getVisibleTo(viewer: { id: number; isStaff: boolean }, id: number): Promise<User> {
+  /** A member may read their own account; staff may read anyone's. One prepared statement. */
+  async getVisibleTo(viewer: { id: number; isStaff: boolean }, id: number): Promise<UserFields> {
     if (viewer.id !== id && !viewer.isStaff) throw new DomainError('FORBIDDEN', 'You may only read your own account');
-    return this.getById(id);
+    const user = await readUserFields(this.em, id);
+    if (!user) throw new NotFoundError('User', id);
+    return user;
   }
 
   /** The user whose password matches, or null; takes the same time for unknown usernames. */

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type User, UserService } from '@app/identity';
+import { type UserFields, UserService } from '@app/identity';
 import { CreditLedgerService } from '../credits/credit-ledger.service';
 import { type MemberReservationView, MemberReservationsReader } from './member-reservations.reader';
 
 export interface MemberProfile {
-  user: User;
+  user: UserFields;
   creditBalance: number;
   reservations: MemberReservationView[];
 }

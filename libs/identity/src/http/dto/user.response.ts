@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { User } from '../../entities/user.entity';
+import type { UserFields } from '../../user-profile.query';
 import { ImageResponse } from './image.response';
 
 export class UserResponse {
@@ -19,7 +19,8 @@ export class UserResponse {
   image!: ImageResponse | null;
 }
 
-export function toUserResponse(user: User): UserResponse {
+/** Takes an entity or a projection: both have these fields. */
+export function toUserResponse(user: UserFields): UserResponse {
   return {
     id: user.id,
     username: user.username,
