@@ -44,7 +44,12 @@ describe('Gym: booking and cancelling (e2e)', () => {
         [later.id, -2],
       ]);
       const buckets = (await http.get('/credits/balance').set('Authorization', member.auth)).body;
-      expect(buckets).toEqual({ balance: 3, buckets: [{ creditId: later.id, remaining: 3, endDate: '2030-02-09' }] });
+      expect(buckets).toEqual({
+        balance: 3,
+        available: 3,
+        upcoming: 0,
+        buckets: [{ creditId: later.id, remaining: 3, startDate: TODAY, endDate: '2030-02-09' }],
+      });
       // the profile groups each reservation's entries under it, newest reservation first
       const next = await book(member, (await newLesson(app, { startDate: '2030-01-16', creditCount: 1 })).id).expect(201);
       const me = (await http.get('/users/me').set('Authorization', member.auth).expect(200)).body;
@@ -191,7 +196,7 @@ describe('Gym: booking and cancelling (e2e)', () => {
       const reservation = (await book(member, lesson.id).expect(201)).body;
       await cancel(member, reservation.id).expect(204);
       const buckets = (await http.get('/credits/balance').set('Authorization', member.auth)).body.buckets;
-      expect(buckets).toEqual([{ creditId: later.id, remaining: 1, endDate: '2030-02-09' }]);
+      expect(buckets).toEqual([{ creditId: later.id, remaining: 1, startDate: TODAY, endDate: '2030-02-09' }]);
       expect(buckets.find((b: { creditId: number }) => b.creditId === sooner.id)).toBeUndefined();
     });
 

@@ -80,6 +80,36 @@ describe('Gym: the credit ledger (e2e)', () => {
     });
   });
 
+  describe('GET /credits/balance', () => {
+    it('separates credits usable today from purchases that start later, and dates every bucket', async () => {
+      const member = await newMember(app);
+      const now = await buyCredits(app, member, { creditCount: 3, startDate: TODAY, periodDays: 30 });
+      const later = await buyCredits(app, member, { creditCount: 5, startDate: '2030-01-15', periodDays: 10 });
+      expect(await balance(member)).toEqual({
+        balance: 8,
+        available: 3,
+        upcoming: 5,
+        buckets: [
+          { creditId: later.id, remaining: 5, startDate: '2030-01-15', endDate: '2030-01-25' },
+          { creditId: now.id, remaining: 3, startDate: TODAY, endDate: '2030-02-09' },
+        ],
+      });
+
+      clock.set('2030-01-14T15:00:00Z'); // 00:00 on the 15th in Seoul: the later purchase starts
+      expect(await balance(member)).toMatchObject({ balance: 8, available: 8, upcoming: 0 });
+    });
+
+    it('refuses a booking with the credits usable on the lesson day, not the balance', async () => {
+      const member = await newMember(app);
+      await buyCredits(app, member, { creditCount: 1, startDate: TODAY, periodDays: 30 });
+      await buyCredits(app, member, { creditCount: 5, startDate: '2030-01-20', periodDays: 10 });
+      const lesson = await newLesson(app, { startDate: '2030-01-12', creditCount: 2 });
+      const refused = await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', member.auth).expect(409);
+      expect(refused.body).toMatchObject({ code: 'NOT_ENOUGH_CREDIT', message: 'The lesson costs 2 credits; 1 are usable for its date' });
+      expect(await balance(member)).toMatchObject({ balance: 6, available: 1, upcoming: 5 });
+    });
+  });
+
   describe('expiry', () => {
     it('stops counting a purchase on its end date, before any expire entry is written', async () => {
       const member = await newMember(app);
@@ -89,7 +119,12 @@ describe('Gym: the credit ledger (e2e)', () => {
       clock.set('2030-01-12T14:59:00Z'); // 23:59 on the 12th in Seoul: the last valid minute
       expect((await balance(member)).balance).toBe(7);
       clock.set('2030-01-12T15:00:00Z'); // 00:00 on the 13th, the purchase's end date
-      expect(await balance(member)).toEqual({ balance: 2, buckets: [{ creditId: long.id, remaining: 2, endDate: '2030-02-09' }] });
+      expect(await balance(member)).toEqual({
+        balance: 2,
+        available: 2,
+        upcoming: 0,
+        buckets: [{ creditId: long.id, remaining: 2, startDate: TODAY, endDate: '2030-02-09' }],
+      });
       expect((await ledger(member)).map((entry: { type: string }) => entry.type)).toEqual(['purchase', 'purchase']);
       expect((await http.get('/users/me').set('Authorization', member.auth)).body.creditBalance).toBe(2);
       expect(short.endDate).toBe('2030-01-13');

@@ -8,8 +8,14 @@ import { PricePolicy } from '../price-policies/price-policy.entity';
 import { GymCalendar } from '../gym-calendar';
 import { InvalidStartDateError } from '../gym.errors';
 
+/**
+ * What a member holds: `available` can be spent on a lesson today, `upcoming` sits in purchases
+ * that start later; `balance` is both. Each bucket is one purchase with what is left of it.
+ */
 export interface Balance {
   balance: number;
+  available: number;
+  upcoming: number;
   buckets: CreditBucket[];
 }
 
@@ -41,7 +47,14 @@ export class CreditLedgerService {
 
   /** The balance after expiry and what remains of each unexpired purchase, in one statement. */
   async balance(userId: number): Promise<Balance> {
-    const buckets = await this.em.getRepository(Credit).remainingByPurchase(userId, this.calendar.today());
-    return { balance: buckets.reduce((sum, bucket) => sum + bucket.remaining, 0), buckets };
+    const today = this.calendar.today();
+    const buckets = await this.em.getRepository(Credit).remainingByPurchase(userId, today);
+    let available = 0;
+    let upcoming = 0;
+    for (const bucket of buckets) {
+      if (bucket.startDate <= today) available += bucket.remaining;
+      else upcoming += bucket.remaining;
+    }
+    return { balance: available + upcoming, available, upcoming, buckets };
   }
 }

@@ -2,8 +2,8 @@ import { planRefund, planSpending, refundFor } from './credit-plan';
 
 describe('planSpending', () => {
   const buckets = [
-    { purchaseId: 1, endDate: '2030-01-20', remaining: 1 },
-    { purchaseId: 2, endDate: '2030-02-01', remaining: 5 },
+    { purchaseId: 1, startDate: '2030-01-01', endDate: '2030-01-20', remaining: 1 },
+    { purchaseId: 2, startDate: '2030-01-02', endDate: '2030-02-01', remaining: 5 },
   ];
 
   it('draws from the buckets in order, across several when one is not enough', () => {

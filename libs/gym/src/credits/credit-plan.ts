@@ -1,6 +1,8 @@
 /** What is left of one purchase (or grant): the credits it can still give. */
 export interface CreditBucket {
   purchaseId: number;
+  /** The first day it can be spent on (a lesson's date, in the gym's calendar). */
+  startDate: string;
   endDate: string;
   remaining: number;
 }

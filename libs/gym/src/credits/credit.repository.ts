@@ -5,21 +5,27 @@ import type { CreditBucket } from './credit-plan';
 
 interface BucketRow {
   purchaseId: number;
+  startDate: string;
   endDate: string;
   remaining: string | number;
 }
 
 const REMAINING_BY_PURCHASE = `
-  select p.id as purchaseId, date_format(p.end_date, '%Y-%m-%d') as endDate,
+  select p.id as purchaseId, date_format(p.start_date, '%Y-%m-%d') as startDate, date_format(p.end_date, '%Y-%m-%d') as endDate,
          p.count + coalesce(sum(m.count), 0) as remaining
     from credit p
     left join credit m on m.purchase_id = p.id
    where p.type = 'purchase' and p.user_id = ? and p.end_date > ? %COVERING%
-   group by p.id, p.end_date, p.count
+   group by p.id, p.start_date, p.end_date, p.count
   having remaining > 0
    order by p.end_date, p.id`;
 
-const toBucket = (row: BucketRow): CreditBucket => ({ purchaseId: row.purchaseId, endDate: row.endDate, remaining: Number(row.remaining) });
+const toBucket = (row: BucketRow): CreditBucket => ({
+  purchaseId: row.purchaseId,
+  startDate: row.startDate,
+  endDate: row.endDate,
+  remaining: Number(row.remaining),
+});
 
 /**
  * Ledger queries. Remaining credit per purchase is always derived from the ledger in one
@@ -53,12 +59,12 @@ export class CreditRepository extends EntityRepository<Credit> {
   async remainderOf(purchaseIds: number[]): Promise<(CreditBucket & { userId: number })[]> {
     if (purchaseIds.length === 0) return [];
     const rows = await this.em.execute<(BucketRow & { userId: number })[]>(
-      `select p.id as purchaseId, p.user_id as userId, date_format(p.end_date, '%Y-%m-%d') as endDate,
-              p.count + coalesce(sum(m.count), 0) as remaining
+      `select p.id as purchaseId, p.user_id as userId, date_format(p.start_date, '%Y-%m-%d') as startDate,
+              date_format(p.end_date, '%Y-%m-%d') as endDate, p.count + coalesce(sum(m.count), 0) as remaining
          from credit p
          left join credit m on m.purchase_id = p.id
         where p.id in (${purchaseIds.map(() => '?').join(', ')})
-        group by p.id, p.user_id, p.end_date, p.count
+        group by p.id, p.user_id, p.start_date, p.end_date, p.count
        having remaining > 0`,
       purchaseIds,
     );
