@@ -52,7 +52,7 @@ const codes = (counts: Record<string, number>) =>
     .map(([status, n]) => `${status}×${n}`)
     .join(', ') || 'none';
 
-/** `book: 201×N; cancel: 204×M` (and whatever else answered) for the booking pair. */
+/** `book: 201×N; cancel: 200×M` (and whatever else answered) for the booking pair. */
 export function pairLine(pair: NonNullable<Row['pair']>): string {
   const skipped = pair.cancelsSkipped ? `; cancels skipped after a failed booking: ${pair.cancelsSkipped}` : '';
   return `book: ${codes(pair.book)}; cancel: ${codes(pair.cancel)}${skipped} (bookings the warm-up left, cancelled before the pass: ${pair.releasedAfterWarmUp})`;

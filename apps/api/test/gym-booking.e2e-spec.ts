@@ -147,10 +147,30 @@ describe('Gym: booking and cancelling (e2e)', () => {
       ['2030-01-12', 2, 8],
       ['2030-01-11', 1, 8],
     ])('for a lesson on %s (%i days ahead) refunds down to a balance of %i', async (lessonDate, _days, expected) => {
-      const { member, reservation } = await bookedMember(lessonDate);
+      const { member, lesson, reservation } = await bookedMember(lessonDate);
       await expect(balance(member)).resolves.toBe(7);
-      await cancel(member, reservation.id).expect(204);
+      const cancelled = await cancel(member, reservation.id).expect(200);
       await expect(balance(member)).resolves.toBe(expected);
+      expect(cancelled.body).toEqual({
+        id: reservation.id,
+        status: 'cancelled',
+        lesson: expect.objectContaining({ id: lesson.id, reservedCount: 0 }),
+        bookedAt: reservation.createdAt,
+        cancelledAt: new Date(NOW).toISOString(),
+        creditsSpent: 3,
+        creditsRefunded: expected - 7,
+      });
+    });
+
+    it('answers a refund of 0 and writes it in the ledger as a refund entry of 0', async () => {
+      const { member, reservation } = await bookedMember('2030-01-11', 1); // 1 day ahead: half of 1 is 0
+      const cancelled = await cancel(member, reservation.id).expect(200);
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', creditsSpent: 1, creditsRefunded: 0 });
+      const ledger = (await http.get('/credits').set('Authorization', member.auth).expect(200)).body;
+      expect(ledger.filter((entry: { type: string }) => entry.type === 'refund')).toEqual([
+        expect.objectContaining({ count: 0, message: 'Cancelled lesson #' + cancelled.body.lesson.id + ': 0 of 1 credits refunded' }),
+      ]);
+      await expect(balance(member)).resolves.toBe(9);
     });
 
     it('refuses on the lesson day and after with CANCEL_NOT_ALLOWED, changing nothing', async () => {
@@ -167,7 +187,7 @@ describe('Gym: booking and cancelling (e2e)', () => {
 
     it('writes a cancel record linked to the booking, with refund entries, and frees the seat', async () => {
       const { member, lesson, reservation } = await bookedMember('2030-01-20', 2);
-      await cancel(member, reservation.id).expect(204);
+      await cancel(member, reservation.id).expect(200);
       const me = (await http.get('/users/me').set('Authorization', member.auth).expect(200)).body;
       expect(me.creditBalance).toBe(10);
       expect(me.reservations.map((r: { type: string }) => r.type)).toEqual(['cancel', 'reserve']);
@@ -194,7 +214,7 @@ describe('Gym: booking and cancelling (e2e)', () => {
       const later = await buyCredits(app, member, { creditCount: 1, startDate: TODAY, periodDays: 30 });
       const lesson = await newLesson(app, { startDate: '2030-01-12', creditCount: 2 });
       const reservation = (await book(member, lesson.id).expect(201)).body;
-      await cancel(member, reservation.id).expect(204);
+      await cancel(member, reservation.id).expect(200);
       const buckets = (await http.get('/credits/balance').set('Authorization', member.auth)).body.buckets;
       expect(buckets).toEqual([{ creditId: later.id, remaining: 1, startDate: TODAY, endDate: '2030-02-09' }]);
       expect(buckets.find((b: { creditId: number }) => b.creditId === sooner.id)).toBeUndefined();
@@ -210,7 +230,7 @@ describe('Gym: booking and cancelling (e2e)', () => {
 
     it('refuses a cancellation record (INVALID_RESERVATION_TYPE) and a second cancel (ALREADY_CANCELED)', async () => {
       const { member, reservation } = await bookedMember('2030-01-20');
-      await cancel(member, reservation.id).expect(204);
+      await cancel(member, reservation.id).expect(200);
       const again = await cancel(member, reservation.id);
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('ALREADY_CANCELED');

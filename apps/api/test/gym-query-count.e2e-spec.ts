@@ -41,7 +41,7 @@ describe('Gym: statements per request (e2e)', () => {
     for (const lesson of lessons)
       bookings.push((await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', member.auth).expect(201)).body);
     for (const booking of bookings.slice(0, Math.ceil(size / 5)))
-      await http.delete(`/reservations/${booking.id}`).set('Authorization', member.auth).expect(204);
+      await http.delete(`/reservations/${booking.id}`).set('Authorization', member.auth).expect(200);
     const others = await Promise.all(Array.from({ length: size - 1 }, () => newMember(app)));
     for (const other of others) {
       await buyCredits(app, other, { creditCount: 2, startDate: TODAY });

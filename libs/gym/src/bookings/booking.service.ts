@@ -24,6 +24,13 @@ export interface Booking {
   credits: Credit[];
 }
 
+/** A cancelled booking: the booking (now with `canceledAt`) and what it cost and gave back. */
+export interface CancelledBooking {
+  reservation: Reservation;
+  creditsSpent: number;
+  creditsRefunded: number;
+}
+
 /**
  * Booking and cancelling. Each runs in one transaction that first locks the lesson row (its seat
  * count decides LESSON_FULL), then, for a booking, the member's row (it serialises everything that
@@ -77,8 +84,11 @@ export class BookingService {
     );
   }
 
-  /** Cancels the member's booking, refunding by how many days before the lesson day it happens. */
-  cancel(userId: number, reservationId: number): Promise<Booking> {
+  /**
+   * Cancels the member's booking, refunding by how many days before the lesson day it happens. A
+   * refund of 0 is written as one `refund` entry of 0 against the purchase that stays valid longest.
+   */
+  cancel(userId: number, reservationId: number): Promise<CancelledBooking> {
     return inTransaction(
       this.em,
       async (em) => {
@@ -109,7 +119,8 @@ export class BookingService {
           ),
         );
         em.persist([record, ...credits]);
-        return { reservation: record, credits };
+        const creditsSpent = draws.reduce((sum, draw) => sum + draw.count, 0);
+        return { reservation, creditsSpent, creditsRefunded: refund };
       },
       { isolationLevel: IsolationLevel.READ_COMMITTED },
     );

@@ -1,8 +1,9 @@
-import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
-import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, IdParamPipe } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { BookingService } from './booking.service';
+import { MemberBookingResponse, toCancelledBookingResponse } from './dto/member-booking.response';
 
 @ApiTags('gym: reservations')
 @Controller('reservations')
@@ -10,15 +11,15 @@ export class ReservationController {
   constructor(private readonly bookings: BookingService) {}
 
   @Delete(':id')
-  @HttpCode(204)
   @Endpoint({
     summary: 'Cancel my reservation',
-    description: '3+ days before the lesson day: full refund; 1-2 days: half (rounded down); on the day or after: refused.',
+    description:
+      '3+ days before the lesson day: full refund; 1-2 days: half (rounded down); on the day or after: refused. Answers the cancelled booking with what it spent and what came back (0 included).',
     errors: ['NOT_FOUND', 'NOT_YOUR_RESERVATION', 'INVALID_RESERVATION_TYPE', 'ALREADY_CANCELED', 'CANCEL_NOT_ALLOWED'],
     idempotent: true,
   })
-  @ApiNoContentResponse()
-  async cancel(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<void> {
-    await this.bookings.cancel(me.id, id);
+  @ApiOkResponse({ type: MemberBookingResponse })
+  async cancel(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<MemberBookingResponse> {
+    return toCancelledBookingResponse(await this.bookings.cancel(me.id, id));
   }
 }

@@ -45,6 +45,14 @@ describe('planRefund', () => {
       { purchaseId: 2, count: 2 },
       { purchaseId: 1, count: 1 },
     ]);
-    expect(planRefund(draws, 0)).toEqual([]);
+  });
+
+  it('writes a refund of nothing as one entry of 0 against the purchase a refund would go to first', () => {
+    const draws = [
+      { purchaseId: 1, count: 1, endDate: '2030-01-20' },
+      { purchaseId: 2, count: 2, endDate: '2030-02-01' },
+    ];
+    expect(planRefund(draws, 0)).toEqual([{ purchaseId: 2, count: 0 }]);
+    expect(planRefund([], 0)).toEqual([]);
   });
 });

@@ -49,9 +49,11 @@ export function refundFor(cost: number, daysBefore: number): number | null {
 
 /**
  * Returns `amount` to the purchases a booking drew from, latest ending first (the credits that
- * stay usable longest), never more to one purchase than was drawn from it.
+ * stay usable longest), never more to one purchase than was drawn from it. Nothing to return is
+ * one entry of 0 against the first of them, so the ledger records that the cancellation refunded 0.
  */
 export function planRefund(draws: readonly DrawnCredits[], amount: number): Draw[] {
   const ordered = [...draws].sort((a, b) => b.endDate.localeCompare(a.endDate) || b.purchaseId - a.purchaseId);
+  if (amount === 0) return ordered.slice(0, 1).map((draw) => ({ purchaseId: draw.purchaseId, count: 0 }));
   return takeInOrder(ordered, amount, (draw) => draw.count).draws;
 }

@@ -88,7 +88,10 @@ export class Credit {
     return entry;
   }
 
-  /** A movement against a purchase: `use` and `expire` take credits (count < 0), `refund` returns them. */
+  /**
+   * A movement against a purchase: `use` and `expire` take credits (count < 0), `refund` returns
+   * them (count >= 0: a refund of 0 is written too, so a cancellation that refunded nothing says so).
+   */
   static movement(
     type: Exclude<CreditType, CreditType.Purchase>,
     against: { user: User; purchase: Credit; reservation: Reservation | null },
@@ -96,8 +99,8 @@ export class Credit {
     on: string,
     message: string,
   ): Credit {
-    const negative = type !== CreditType.Refund;
-    if (count === 0 || count < 0 !== negative) throw new Error(`A ${type} entry cannot count ${count}`);
+    const valid = type === CreditType.Refund ? count >= 0 : count < 0;
+    if (!valid || !Number.isInteger(count)) throw new Error(`A ${type} entry cannot count ${count}`);
     const { user, purchase, reservation } = against;
     const entry = new Credit({ user, type, count, startDate: on, message });
     entry.purchase = purchase;
