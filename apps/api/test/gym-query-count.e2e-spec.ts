@@ -62,6 +62,9 @@ describe('Gym: statements per request (e2e)', () => {
       ['GET /credits', '/credits', member],
       ['GET /credits/balance', '/credits/balance', member],
       ['GET /price-policies', '/price-policies', member],
+      ['GET /users/me/bookings (upcoming)', '/users/me/bookings?limit=100', member],
+      ['GET /users/me/bookings (cancelled)', '/users/me/bookings?status=cancelled&limit=100', member],
+      ['GET /users/me/bookings (past)', '/users/me/bookings?status=past&limit=100', member],
     ];
     const counts: Record<string, number> = {};
     for (const [name, path, who] of routes) {
@@ -82,6 +85,9 @@ describe('Gym: statements per request (e2e)', () => {
       'GET /credits': 1,
       'GET /credits/balance': 1,
       'GET /price-policies': 1,
+      'GET /users/me/bookings (upcoming)': 1,
+      'GET /users/me/bookings (cancelled)': 1,
+      'GET /users/me/bookings (past)': 1,
     };
     expect(small).toEqual(expected);
     expect(large).toEqual(expected);

@@ -12,6 +12,7 @@ import { Reservation } from './bookings/reservation.entity';
 import { GymCalendar } from './gym-calendar';
 import { LessonService } from './lessons/lesson.service';
 import { MemberProfileService } from './members/member-profile.service';
+import { MemberBookingsReader } from './members/member-bookings.reader';
 import { MemberReservationsReader } from './members/member-reservations.reader';
 import { PricePolicyService } from './price-policies/price-policy.service';
 
@@ -20,6 +21,7 @@ const services = [
   CreditExpiryService,
   CreditLedgerService,
   LessonService,
+  MemberBookingsReader,
   MemberProfileService,
   MemberReservationsReader,
   PricePolicyService,

@@ -8,6 +8,7 @@ import { Credit, CreditType } from '../credits/credit.entity';
 import { Lesson } from '../lessons/lesson.entity';
 import { Reservation, ReservationType } from './reservation.entity';
 import { GymCalendar } from '../gym-calendar';
+import type { BookingView } from './booking-view';
 import {
   AlreadyCanceledError,
   AlreadyRegisteredError,
@@ -22,13 +23,6 @@ import {
 export interface Booking {
   reservation: Reservation;
   credits: Credit[];
-}
-
-/** A cancelled booking: the booking (now with `canceledAt`) and what it cost and gave back. */
-export interface CancelledBooking {
-  reservation: Reservation;
-  creditsSpent: number;
-  creditsRefunded: number;
 }
 
 /**
@@ -65,7 +59,7 @@ export class BookingService {
             buckets.reduce((sum, bucket) => sum + bucket.remaining, 0),
           );
 
-        const reservation = Reservation.book(user, lesson);
+        const reservation = Reservation.book(user, lesson, this.calendar.instant());
         lesson.takeSeat();
         const message = `Booked ${lesson.type} lesson #${lesson.id} on ${lesson.startDate} ${lesson.startTime}`;
         const credits = draws.map((draw) =>
@@ -88,7 +82,7 @@ export class BookingService {
    * Cancels the member's booking, refunding by how many days before the lesson day it happens. A
    * refund of 0 is written as one `refund` entry of 0 against the purchase that stays valid longest.
    */
-  cancel(userId: number, reservationId: number): Promise<CancelledBooking> {
+  cancel(userId: number, reservationId: number): Promise<BookingView> {
     return inTransaction(
       this.em,
       async (em) => {
@@ -120,7 +114,14 @@ export class BookingService {
         );
         em.persist([record, ...credits]);
         const creditsSpent = draws.reduce((sum, draw) => sum + draw.count, 0);
-        return { reservation, creditsSpent, creditsRefunded: refund };
+        return {
+          id: reservation.id,
+          lesson,
+          bookedAt: reservation.createdAt,
+          cancelledAt: reservation.canceledAt,
+          creditsSpent,
+          creditsRefunded: refund,
+        };
       },
       { isolationLevel: IsolationLevel.READ_COMMITTED },
     );

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, IdParamPipe } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { BookingService } from './booking.service';
-import { MemberBookingResponse, toCancelledBookingResponse } from './dto/member-booking.response';
+import { MemberBookingResponse, toMemberBookingResponse } from './dto/member-booking.response';
 
 @ApiTags('gym: reservations')
 @Controller('reservations')
@@ -20,6 +20,6 @@ export class ReservationController {
   })
   @ApiOkResponse({ type: MemberBookingResponse })
   async cancel(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<MemberBookingResponse> {
-    return toCancelledBookingResponse(await this.bookings.cancel(me.id, id));
+    return toMemberBookingResponse(await this.bookings.cancel(me.id, id));
   }
 }

@@ -59,8 +59,11 @@ export class Reservation {
     this.lesson = lesson;
   }
 
-  static book(user: User, lesson: Lesson): Reservation {
-    return new Reservation(ReservationType.Reserve, user, lesson);
+  /** A booking made at `at` (the app's clock, so a test's fake time is the booking's time too). */
+  static book(user: User, lesson: Lesson, at: Date): Reservation {
+    const booking = new Reservation(ReservationType.Reserve, user, lesson);
+    booking.createdAt = storedInstant(at);
+    return booking;
   }
 
   /** Marks this booking cancelled and returns the cancellation record. */

@@ -1,14 +1,21 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser, toUserResponse } from '@app/identity';
 import { MemberProfileService } from './member-profile.service';
+import { MemberBookingsReader } from './member-bookings.reader';
+import { MemberBookingQueryDto } from '../bookings/dto/member-booking-query.dto';
+import { MemberBookingPageResponse } from '../bookings/dto/member-booking-page.response';
+import { toMemberBookingResponse } from '../bookings/dto/member-booking.response';
 import { MemberDetailResponse, toMemberDetailResponse } from './dto/member-detail.response';
 
 @ApiTags('users')
 @Controller('users')
 export class MemberController {
-  constructor(private readonly profiles: MemberProfileService) {}
+  constructor(
+    private readonly profiles: MemberProfileService,
+    private readonly bookings: MemberBookingsReader,
+  ) {}
 
   @Get('me')
   @QueryBudget(3)
@@ -16,6 +23,19 @@ export class MemberController {
   @ApiOkResponse({ type: MemberDetailResponse })
   async me(@CurrentUser() me: AuthenticatedUser): Promise<MemberDetailResponse> {
     return this.detail(me, me.id);
+  }
+
+  @Get('me/bookings')
+  @QueryBudget(1)
+  @Endpoint({
+    summary: 'My bookings',
+    description:
+      'upcoming (the default): booked, the lesson not started, soonest first; past: booked, the lesson started, newest first; cancelled: most recently cancelled first. Each with what it spent and got back.',
+  })
+  @ApiOkResponse({ type: MemberBookingPageResponse })
+  async myBookings(@CurrentUser() me: AuthenticatedUser, @Query() query: MemberBookingQueryDto): Promise<MemberBookingPageResponse> {
+    const page = await this.bookings.page(me.id, query);
+    return { items: page.items.map(toMemberBookingResponse), nextCursor: page.nextCursor };
   }
 
   @Get(':id')

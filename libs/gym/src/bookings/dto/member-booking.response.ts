@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CancelledBooking } from '../booking.service';
+import type { BookingView } from '../booking-view';
 import { LessonResponse, toLessonResponse } from '../../lessons/dto/lesson.response';
 
 export enum BookingStatus {
@@ -19,14 +19,14 @@ export class MemberBookingResponse {
   creditsRefunded!: number | null;
 }
 
-export function toCancelledBookingResponse({ reservation, creditsSpent, creditsRefunded }: CancelledBooking): MemberBookingResponse {
+export function toMemberBookingResponse(view: BookingView): MemberBookingResponse {
   return {
-    id: reservation.id,
-    status: BookingStatus.Cancelled,
-    lesson: toLessonResponse(reservation.lesson),
-    bookedAt: reservation.createdAt.toISOString(),
-    cancelledAt: reservation.canceledAt ? reservation.canceledAt.toISOString() : null,
-    creditsSpent,
-    creditsRefunded,
+    id: view.id,
+    status: view.cancelledAt ? BookingStatus.Cancelled : BookingStatus.Booked,
+    lesson: toLessonResponse(view.lesson),
+    bookedAt: view.bookedAt.toISOString(),
+    cancelledAt: view.cancelledAt ? view.cancelledAt.toISOString() : null,
+    creditsSpent: view.creditsSpent,
+    creditsRefunded: view.creditsRefunded,
   };
 }
