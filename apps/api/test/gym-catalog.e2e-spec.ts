@@ -128,10 +128,13 @@ describe('Gym: price policies and lessons (e2e)', () => {
       expect((await http.get('/lessons').query({ limit: 'ten' })).status).toBe(400);
     });
 
-    it("shows a lesson's reservations, with phone numbers for staff only", async () => {
+    it("shows a member only their own reservation records, and staff everyone's with phone numbers", async () => {
       const member = await newMember(app, { phoneNumber: '010-5555-1234' });
       await buyCredits(app, member, { creditCount: 5, startDate: TODAY });
       const lesson = await newLesson(app, { startDate: '2030-01-15' });
+      const neighbour = await newMember(app, { phoneNumber: '010-7777-0000' });
+      await buyCredits(app, neighbour, { creditCount: 5, startDate: TODAY });
+      await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', neighbour.auth).expect(201);
       const booking = await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', member.auth).expect(201);
       const asMember = await http.get(`/lessons/${lesson.id}`).set('Authorization', member.auth).expect(200);
       expect(asMember.body.reservations).toEqual([
@@ -142,13 +145,16 @@ describe('Gym: price policies and lessons (e2e)', () => {
           user: { id: member.user.id, username: member.user.username },
         },
       ]);
+      expect(asMember.body.reservedCount).toBe(2);
+      const stranger = await newMember(app);
+      const asStranger = await http.get(`/lessons/${lesson.id}`).set('Authorization', stranger.auth).expect(200);
+      expect(asStranger.body).toMatchObject({ id: lesson.id, reservedCount: 2, reservations: [] });
       const staff = await newStaff(app);
       const asStaff = await http.get(`/lessons/${lesson.id}`).set('Authorization', staff.auth).expect(200);
-      expect(asStaff.body.reservations[0].user).toEqual({
-        id: member.user.id,
-        username: member.user.username,
-        phoneNumber: '010-5555-1234',
-      });
+      expect(asStaff.body.reservations.map((entry: { user: unknown }) => entry.user)).toEqual([
+        { id: neighbour.user.id, username: neighbour.user.username, phoneNumber: '010-7777-0000' },
+        { id: member.user.id, username: member.user.username, phoneNumber: '010-5555-1234' },
+      ]);
       await http.get(`/lessons/${lesson.id}`).expect(401);
       await http.get('/lessons/424242').set('Authorization', staff.auth).expect(404);
     });

@@ -42,10 +42,14 @@ export class LessonController {
 
   @Get(':id')
   @QueryBudget(1)
-  @Endpoint({ summary: 'A lesson with its reservations', description: "Staff also see members' phone numbers.", errors: ['NOT_FOUND'] })
+  @Endpoint({
+    summary: 'A lesson with its reservations',
+    description: "A member sees only their own reservation records; staff see every member's, with phone numbers.",
+    errors: ['NOT_FOUND'],
+  })
   @ApiOkResponse({ type: LessonDetailResponse })
   async detail(@CurrentUser() viewer: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<LessonDetailResponse> {
-    return toLessonDetailResponse(await this.lessons.getWithRoster(id), viewer.isStaff);
+    return toLessonDetailResponse(await this.lessons.getWithRoster(id, viewer), viewer.isStaff);
   }
 
   @Post(':id/reservations')

@@ -63,8 +63,8 @@ export class LessonService {
    * as a projection (hydrating a Reservation and a User entity per line cost 3x the throughput on a
    * 190-line roster, building the query a third of the CPU; docs/performance.md).
    */
-  async getWithRoster(id: number): Promise<LessonWithRoster> {
-    const found = await readLessonWithRoster(this.em, id);
+  async getWithRoster(id: number, viewer: { id: number; isStaff: boolean }): Promise<LessonWithRoster> {
+    const found = await readLessonWithRoster(this.em, id, viewer);
     if (!found) throw new NotFoundError('Lesson', id);
     return found;
   }
