@@ -120,6 +120,14 @@ describe('Gym: price policies and lessons (e2e)', () => {
       expect(window.body.items).toHaveLength(3);
     });
 
+    it("starts the schedule at today in the gym's calendar unless from says otherwise", async () => {
+      const yesterday = await newLesson(app, { startDate: '2030-01-09' });
+      const today = await newLesson(app, { startDate: TODAY, startTime: '06:00', endTime: '07:00' });
+      const ids = (res: request.Response) => res.body.items.map((lesson: { id: number }) => lesson.id);
+      expect(ids(await http.get('/lessons').expect(200))).toEqual([today.id]);
+      expect(ids(await http.get('/lessons').query({ from: '2030-01-01' }).expect(200))).toEqual([yesterday.id, today.id]);
+    });
+
     it('refuses a forged cursor and an out-of-range limit with 400', async () => {
       expect((await http.get('/lessons').query({ cursor: 'not-a-cursor' })).body.errors).toEqual([
         { field: 'cursor', messages: ['cursor is not a cursor this endpoint issued'] },

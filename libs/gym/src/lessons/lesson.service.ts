@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/mysql';
 import { Cursor, NotFoundError, type Page, toPage } from '@app/core';
 import { type GymLocation, Lesson, type LessonType } from './lesson.entity';
 import { InvalidEndTimeError } from '../gym.errors';
+import { GymCalendar } from '../gym-calendar';
 import { type LessonWithRoster, readLessonWithRoster } from './lesson-roster.query';
 
 export type NewLesson = Pick<Lesson, 'gym' | 'type' | 'creditCount' | 'maxCapacity' | 'startDate' | 'startTime' | 'endTime'>;
@@ -19,7 +20,10 @@ export interface LessonFilter {
 
 @Injectable()
 export class LessonService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly calendar: GymCalendar,
+  ) {}
 
   async create(input: NewLesson): Promise<Lesson> {
     if (input.endTime <= input.startTime) throw new InvalidEndTimeError();
@@ -28,10 +32,12 @@ export class LessonService {
     return lesson;
   }
 
-  /** The schedule by start date and time, one keyset page in one statement. */
+  /**
+   * The schedule by start date and time, one keyset page in one statement. It starts at today, in
+   * the gym's calendar, unless `from` says otherwise: an app's first page is what can be booked.
+   */
   async list(filter: LessonFilter): Promise<Page<Lesson>> {
-    const conditions: FilterQuery<Lesson>[] = [];
-    if (filter.from) conditions.push({ startDate: { $gte: filter.from } });
+    const conditions: FilterQuery<Lesson>[] = [{ startDate: { $gte: filter.from ?? this.calendar.today() } }];
     if (filter.to) conditions.push({ startDate: { $lte: filter.to } });
     if (filter.gym) conditions.push({ gym: filter.gym });
     if (filter.type) conditions.push({ type: filter.type });

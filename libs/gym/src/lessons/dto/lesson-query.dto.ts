@@ -4,7 +4,11 @@ import { IsCalendarDate, IsNotBefore, PageQueryDto } from '@app/core';
 import { GymLocation, LessonType } from '../lesson.entity';
 
 export class LessonQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'First start date (inclusive)', format: 'date' })
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: "First start date (inclusive); today in the gym's calendar when absent",
+    format: 'date',
+  })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
