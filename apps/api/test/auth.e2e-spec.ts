@@ -15,6 +15,7 @@ describe('Users and auth (e2e)', () => {
         id: expect.any(Number),
         username: 'kim.minji',
         phoneNumber: '010-1234-5678',
+        email: null,
         isStaff: false,
         image: null,
       });
@@ -42,6 +43,57 @@ describe('Users and auth (e2e)', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.errors).toEqual([{ field: 'isStaff', messages: ['property isStaff should not exist'] }]);
+    });
+  });
+
+  describe('PATCH /users/me', () => {
+    const me = (member: { auth: string }) => http.get('/users/me').set('Authorization', member.auth).expect(200);
+    const patch = (member: { auth: string }, body: object) => http.patch('/users/me').set('Authorization', member.auth).send(body);
+
+    it('signs up with an optional email and changes phone number and email, null removing it', async () => {
+      const signUp = await http
+        .post('/users')
+        .send({ username: 'park.email', password: 'correct horse', phoneNumber: '010-1234-5678', email: 'park@example.com' })
+        .expect(201);
+      expect(signUp.body.email).toBe('park@example.com');
+      const member = await newMember(app);
+      const changed = await patch(member, { phoneNumber: '010-9999-8888', email: 'new@example.com' }).expect(200);
+      expect(changed.body).toMatchObject({ id: member.user.id, phoneNumber: '010-9999-8888', email: 'new@example.com' });
+      expect((await me(member)).body).toMatchObject({ phoneNumber: '010-9999-8888', email: 'new@example.com' });
+      expect((await patch(member, { email: null }).expect(200)).body.email).toBeNull();
+      expect((await me(member)).body).toMatchObject({ phoneNumber: '010-9999-8888', email: null });
+    });
+
+    it('changes the password only with the current one, and a refusal changes nothing', async () => {
+      const member = await newMember(app);
+      const login = (password: string) => http.post('/auth/login').send({ username: member.user.username, password });
+
+      const missing = await patch(member, { password: 'a brand new password' }).expect(400);
+      expect(missing.body.errors).toEqual([{ field: 'currentPassword', messages: ['currentPassword is required to change the password'] }]);
+      const wrong = await patch(member, {
+        password: 'a brand new password',
+        currentPassword: 'not it at all',
+        phoneNumber: '010-0000-1111',
+      });
+      expect(wrong.status).toBe(401);
+      expect(wrong.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'The current password is wrong' });
+      expect((await me(member)).body.phoneNumber).not.toBe('010-0000-1111');
+      await login(member.password).expect(200);
+
+      await patch(member, { password: 'a brand new password', currentPassword: member.password }).expect(200);
+      await login('a brand new password').expect(200);
+      expect((await login(member.password)).body.code).toBe('INVALID_CREDENTIALS');
+    });
+
+    it('refuses a bad email, a short password and fields a member may not change', async () => {
+      const member = await newMember(app);
+      const fields = async (body: object) =>
+        ((await patch(member, body).expect(400)).body.errors as { field: string }[]).map((error) => error.field);
+      expect(await fields({ email: 'not-an-email' })).toEqual(['email']);
+      expect(await fields({ password: 'short', currentPassword: member.password })).toEqual(['password']);
+      expect(await fields({ isStaff: true })).toEqual(['isStaff']);
+      expect(await fields({ username: 'someone.else' })).toEqual(['username']);
+      await http.patch('/users/me').send({ phoneNumber: '010-1111-1111' }).expect(401);
     });
   });
 

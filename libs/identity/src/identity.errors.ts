@@ -7,7 +7,7 @@ export class UsernameTakenError extends DomainError {
 }
 
 export class InvalidCredentialsError extends DomainError {
-  constructor() {
-    super('INVALID_CREDENTIALS', 'Wrong username or password');
+  constructor(message = 'Wrong username or password') {
+    super('INVALID_CREDENTIALS', message);
   }
 }

@@ -6,12 +6,13 @@ export interface UserFields {
   id: number;
   username: string;
   phoneNumber: string;
+  email: string | null;
   isStaff: boolean;
   image: { id: number; imageUrl: string } | null;
 }
 
 /** The user and their picture by primary keys, one prepared statement. */
-const USER_WITH_IMAGE = `select u.id, u.username, u.phone_number as phoneNumber, u.is_staff as isStaff, i.id as imageId, i.image_url as imageUrl
+const USER_WITH_IMAGE = `select u.id, u.username, u.phone_number as phoneNumber, u.email, u.is_staff as isStaff, i.id as imageId, i.image_url as imageUrl
 from \`user\` u
 left join image i on i.id = u.image_id
 where u.id = ?`;
@@ -20,6 +21,7 @@ interface UserWithImageRow {
   id: number;
   username: string;
   phoneNumber: string;
+  email: string | null;
   isStaff: number;
   imageId: number | null;
   imageUrl: string | null;
@@ -37,6 +39,7 @@ export async function readUserFields(em: EntityManager, id: number): Promise<Use
     id: row.id,
     username: row.username,
     phoneNumber: row.phoneNumber,
+    email: row.email,
     isStaff: row.isStaff === 1,
     image: row.imageId === null || row.imageUrl === null ? null : { id: row.imageId, imageUrl: row.imageUrl },
   };

@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
 import { DomainError, NotFoundError } from '@app/core';
 import { User } from './entities/user.entity';
-import { UsernameTakenError } from './identity.errors';
+import { InvalidCredentialsError, UsernameTakenError } from './identity.errors';
 import { PasswordHasher } from './password-hasher';
 import { readUserFields, type UserFields } from './user-profile.query';
 
@@ -11,10 +11,18 @@ export interface RegisterUserInput {
   username: string;
   password: string;
   phoneNumber: string;
+  email?: string;
   isStaff?: boolean;
 }
 
 export const DEFAULT_ADMIN_USERNAME = 'admin';
+
+export interface OwnAccountChanges {
+  phoneNumber?: string;
+  email?: string | null;
+  password?: string;
+  currentPassword?: string;
+}
 
 @Injectable()
 export class UserService {
@@ -29,6 +37,7 @@ export class UserService {
       username: input.username,
       passwordHash: await this.hasher.hash(input.password),
       phoneNumber: input.phoneNumber,
+      email: input.email,
       isStaff: input.isStaff,
     });
     try {
@@ -84,6 +93,28 @@ export class UserService {
       return null;
     }
     return (await this.hasher.verify(password, user.passwordHash)) ? user : null;
+  }
+
+  /**
+   * Changes a member's own phone number, email or password. A new password needs the current one
+   * (401 INVALID_CREDENTIALS otherwise), checked before anything is written.
+   */
+  async updateOwn(userId: number, changes: OwnAccountChanges): Promise<User> {
+    const user = await this.em.findOne(User, userId, {
+      populate: ['image', ...(changes.password === undefined ? [] : ['passwordHash' as const])],
+    });
+    if (!user) throw new NotFoundError('User', userId);
+    if (changes.password !== undefined) {
+      const current = changes.currentPassword ?? '';
+      // no password is longer than 128 characters: a longer one is wrong without hashing it
+      const matches = current.length <= 128 && (await this.hasher.verify(current, user.passwordHash));
+      if (!matches) throw new InvalidCredentialsError('The current password is wrong');
+      user.passwordHash = await this.hasher.hash(changes.password);
+    }
+    if (changes.phoneNumber !== undefined) user.phoneNumber = changes.phoneNumber;
+    if (changes.email !== undefined) user.email = changes.email;
+    await this.em.flush();
+    return user;
   }
 
   async setImage(userId: number, imageUrl: string): Promise<User> {

@@ -18,6 +18,10 @@ export class User {
   @Property({ length: 32 })
   phoneNumber: string;
 
+  /** Where notifications go; optional. */
+  @Property({ length: 254, nullable: true })
+  email: string | null;
+
   @Property({ default: false })
   isStaff: boolean & Opt = false;
 
@@ -27,10 +31,11 @@ export class User {
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
   createdAt: Date & Opt = storedInstant();
 
-  constructor(props: { username: string; passwordHash: string; phoneNumber: string; isStaff?: boolean }) {
+  constructor(props: { username: string; passwordHash: string; phoneNumber: string; email?: string | null; isStaff?: boolean }) {
     this.username = props.username;
     this.passwordHash = props.passwordHash;
     this.phoneNumber = props.phoneNumber;
+    this.email = props.email ?? null;
     this.isStaff = props.isStaff ?? false;
   }
 

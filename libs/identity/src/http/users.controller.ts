@@ -1,4 +1,4 @@
-import { Body, Controller, Post, Put } from '@nestjs/common';
+import { Body, Controller, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint } from '@app/core';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -7,6 +7,7 @@ import { RateLimited } from '../auth/rate-limit.guard';
 import { UserService } from '../user.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SetImageDto } from './dto/set-image.dto';
+import { UpdateMeDto } from './dto/update-me.dto';
 import { toUserResponse, UserResponse } from './dto/user.response';
 
 @ApiTags('users')
@@ -25,6 +26,17 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserResponse })
   async signUp(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return toUserResponse(await this.users.register(dto));
+  }
+
+  @Patch('me')
+  @Endpoint({
+    summary: 'Change my account',
+    description: 'Phone number, email (null removes it) and password; a new password needs currentPassword.',
+    errors: ['INVALID_CREDENTIALS'],
+  })
+  @ApiOkResponse({ type: UserResponse })
+  async updateMe(@CurrentUser() me: AuthenticatedUser, @Body() dto: UpdateMeDto): Promise<UserResponse> {
+    return toUserResponse(await this.users.updateOwn(me.id, dto));
   }
 
   @Put('me/image')

@@ -6,6 +6,7 @@ import { Migration20261126044608_poll } from './Migration20261126044608_poll';
 import { Migration20261126045600_release } from './Migration20261126045600_release';
 import { Migration20261126053406_idempotency } from './Migration20261126053406_idempotency';
 import { Migration20261130004329_email_delivery } from './Migration20261130004329_email_delivery';
+import { Migration20261130044500_user_email } from './Migration20261130044500_user_email';
 
 /**
  * Every migration, in order. `npm run migration:create` writes new files; add them here.
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126045600_release', class: Migration20261126045600_release },
   { name: 'Migration20261126053406_idempotency', class: Migration20261126053406_idempotency },
   { name: 'Migration20261130004329_email_delivery', class: Migration20261130004329_email_delivery },
+  { name: 'Migration20261130044500_user_email', class: Migration20261130044500_user_email },
 ];

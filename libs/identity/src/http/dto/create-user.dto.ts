@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { TextLength } from '@app/core';
 import { TrimmedUsername } from '../../username';
 
@@ -17,7 +17,21 @@ export class CreateUserDto {
   password!: string;
 
   @ApiProperty({ example: '010-1234-5678', maxLength: 32 })
-  @IsString()
-  @Matches(/^\+?[0-9][0-9 -]{5,30}$/, { message: 'phoneNumber must be a phone number such as 010-1234-5678' })
+  @IsPhoneNumber()
   phoneNumber!: string;
+
+  @ApiPropertyOptional({ example: 'minji@example.com', maxLength: 254, description: 'Where notifications go' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string;
+}
+
+/** A phone number such as 010-1234-5678 or +82 10 1234 5678. */
+export function IsPhoneNumber(): PropertyDecorator {
+  const check = Matches(/^\+?[0-9][0-9 -]{5,30}$/, { message: 'phoneNumber must be a phone number such as 010-1234-5678' });
+  return (target, key) => {
+    IsString()(target, key);
+    check(target, key);
+  };
 }

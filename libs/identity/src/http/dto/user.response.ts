@@ -12,6 +12,9 @@ export class UserResponse {
   @ApiProperty({ example: '010-1234-5678' })
   phoneNumber!: string;
 
+  @ApiProperty({ type: String, nullable: true, example: 'minji@example.com', description: 'Where notifications go' })
+  email!: string | null;
+
   @ApiProperty()
   isStaff!: boolean;
 
@@ -25,6 +28,7 @@ export function toUserResponse(user: UserFields): UserResponse {
     id: user.id,
     username: user.username,
     phoneNumber: user.phoneNumber,
+    email: user.email,
     isStaff: user.isStaff,
     image: user.image ? { id: user.image.id, imageUrl: user.image.imageUrl } : null,
   };
