@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
 import { Cursor, executePrepared, fromStoredDatetime, type Page, toPage } from '@app/core';
 import { BookingListStatus, type BookingView } from '../bookings/booking-view';
-import type { LessonFields } from '../lessons/lesson.entity';
+import { LESSON_COLUMNS, type LessonColumns, lessonOf } from '../lessons/lesson-columns';
 import { GymCalendar } from '../gym-calendar';
 
 const SELECT = `select r.id, r.created_at as bookedAt, r.canceled_at as cancelledAt,
-  l.id as lessonId, l.gym, l.type as lessonType, l.credit_count as creditCount, l.max_capacity as maxCapacity,
-  l.reserved_count as reservedCount, l.start_date as startDate, l.start_time as startTime, l.end_time as endTime,
+  ${LESSON_COLUMNS},
   (select coalesce(-sum(c.count), 0) from credit c where c.reservation_id = r.id and c.type = 'use') as creditsSpent,
   case when r.canceled_at is null then null else (
     select coalesce(sum(c.count), 0) from reservation x join credit c on c.reservation_id = x.id and c.type = 'refund' where x.cancels_id = r.id
@@ -41,19 +40,10 @@ const LISTS: Record<BookingListStatus, { where: string; after: string; order: st
   },
 };
 
-interface BookingRow {
+interface BookingRow extends LessonColumns {
   id: number;
   bookedAt: string;
   cancelledAt: string | null;
-  lessonId: number;
-  gym: LessonFields['gym'];
-  lessonType: LessonFields['type'];
-  creditCount: number;
-  maxCapacity: number;
-  reservedCount: number;
-  startDate: string;
-  startTime: string;
-  endTime: string;
   creditsSpent: number | string;
   creditsRefunded: number | string | null;
 }
@@ -88,17 +78,7 @@ const cancelledCursor = (cursor: string) => Cursor.decode<[string, number]>(curs
 function toView(row: BookingRow): BookingView {
   return {
     id: row.id,
-    lesson: {
-      id: row.lessonId,
-      gym: row.gym,
-      type: row.lessonType,
-      creditCount: row.creditCount,
-      maxCapacity: row.maxCapacity,
-      reservedCount: row.reservedCount,
-      startDate: row.startDate,
-      startTime: row.startTime,
-      endTime: row.endTime,
-    },
+    lesson: lessonOf(row),
     bookedAt: fromStoredDatetime(row.bookedAt),
     cancelledAt: row.cancelledAt === null ? null : fromStoredDatetime(row.cancelledAt),
     creditsSpent: Number(row.creditsSpent),

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
 import type { Credit, CreditEntryFields } from '../credits/credit.entity';
-import type { Lesson, LessonFields } from '../lessons/lesson.entity';
+import type { LessonFields } from '../lessons/lesson.entity';
+import { LESSON_COLUMNS, type LessonColumns, lessonOf } from '../lessons/lesson-columns';
 import { executePrepared, fromStoredDatetime } from '@app/core';
 import type { Reservation } from '../bookings/reservation.entity';
 
@@ -15,20 +16,11 @@ export interface MemberReservationView {
 }
 
 /** One row of the query: a reservation with its lesson and one of its credit entries (or none). */
-interface Row {
+interface Row extends LessonColumns {
   id: number;
   type: Reservation['type'];
   /** DATETIME text, UTC */
   createdAt: string;
-  lessonId: number;
-  gym: Lesson['gym'];
-  lessonType: Lesson['type'];
-  creditCount: number;
-  maxCapacity: number;
-  reservedCount: number;
-  startDate: string;
-  startTime: string;
-  endTime: string;
   creditId: number | null;
   creditType: Credit['type'] | null;
   count: number | null;
@@ -45,8 +37,7 @@ interface Row {
  * its lesson (by primary key) and the credit entries it wrote (by `credit (reservation_id)`).
  */
 const MEMBER_RESERVATIONS = `select r.id, r.type, r.created_at as createdAt,
-  l.id as lessonId, l.gym, l.type as lessonType, l.credit_count as creditCount, l.max_capacity as maxCapacity,
-  l.reserved_count as reservedCount, l.start_date as startDate, l.start_time as startTime, l.end_time as endTime,
+  ${LESSON_COLUMNS},
   c.id as creditId, c.type as creditType, c.count, c.start_date as creditStartDate, c.end_date as creditEndDate,
   c.price_policy_id as pricePolicyId, c.purchase_id as purchaseId, c.message, c.created_at as creditCreatedAt
 from reservation r
@@ -71,22 +62,11 @@ export class MemberReservationsReader {
     for (const row of rows) {
       let view = views.at(-1);
       if (view?.id !== row.id) {
-        const lesson: LessonFields = {
-          id: row.lessonId,
-          gym: row.gym,
-          type: row.lessonType,
-          creditCount: row.creditCount,
-          maxCapacity: row.maxCapacity,
-          reservedCount: row.reservedCount,
-          startDate: row.startDate,
-          startTime: row.startTime,
-          endTime: row.endTime,
-        };
         view = {
           id: row.id,
           type: row.type,
           createdAt: fromStoredDatetime(row.createdAt),
-          lesson,
+          lesson: lessonOf(row),
           credits: [],
         };
         views.push(view);
