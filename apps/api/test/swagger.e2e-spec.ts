@@ -56,7 +56,7 @@ describe('Swagger (e2e)', () => {
 
   it('documents the DTOs', async () => {
     const doc = (await request(app.getHttpServer()).get('/swagger-json')).body;
-    expect(Object.keys(doc.components.schemas.CreateUserDto.properties).sort()).toEqual(['password', 'phoneNumber', 'username']);
+    expect(Object.keys(doc.components.schemas.CreateUserDto.properties).sort()).toEqual(['email', 'password', 'phoneNumber', 'username']);
     expect(doc.components.schemas.UserResponse.properties).toHaveProperty('image');
     expect(Object.keys(doc.components.schemas.CreateOrderListDto.properties).sort()).toEqual([
       'code',
