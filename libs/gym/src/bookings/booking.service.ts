@@ -120,7 +120,8 @@ export class BookingService {
           bookedAt: reservation.createdAt,
           cancelledAt: reservation.canceledAt,
           creditsSpent,
-          creditsRefunded: refund,
+          // what the refund entries hold, as the ledger will show it (never more than was spent)
+          creditsRefunded: credits.reduce((sum, entry) => sum + entry.count, 0),
         };
       },
       { isolationLevel: IsolationLevel.READ_COMMITTED },
