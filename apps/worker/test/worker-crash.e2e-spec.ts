@@ -1,9 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bull';
-import type { Queue } from 'bull';
-import request from 'supertest';
-import { EMAIL_QUEUE } from '@app/jobs';
-import { createTestApp, type Member, newStaff, resetDatabase, type SmtpSink, startSmtpSink } from '@app/testing';
+import { useMailingTestSetup } from './mailing-test-setup';
 import { startWorker, type WorkerChild } from './worker-child';
 
 /**
@@ -12,32 +7,14 @@ import { startWorker, type WorkerChild } from './worker-child';
  * reply): the slow part of a delivery, and the one where a re-send used to happen.
  */
 describe('worker killed mid-mailing (e2e)', () => {
-  let sink: SmtpSink;
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-  let staff: Member;
-  let queue: Queue;
+  const mailing = useMailingTestSetup();
   const workers: WorkerChild[] = [];
-
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    app = await createTestApp();
-    http = request(app.getHttpServer());
-    queue = app.get<Queue>(getQueueToken(EMAIL_QUEUE));
-    await queue.obliterate({ force: true });
-    await resetDatabase(app);
-    staff = await newStaff(app);
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
-    await queue.obliterate({ force: true });
-    await app.close();
-    await sink.close();
   });
-
-  const task = async (taskId: string) => (await http.get(`/tasks/${taskId}`).set('Authorization', staff.auth).expect(200)).body;
 
   it('resumes a mailing after two SIGKILLs and delivers exactly one message per recipient', async () => {
+    const { sink, http, staff, task } = mailing;
     const recipients = Array.from({ length: 60 }, (_, i) => `crash${i}@example.com`);
     sink.delayMs = 150;
     const killAt = new Set([15, 35]);

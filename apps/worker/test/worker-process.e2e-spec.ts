@@ -1,36 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bull';
-import type { Queue } from 'bull';
-import request from 'supertest';
-import { EMAIL_QUEUE } from '@app/jobs';
-import { createTestApp, type Member, newStaff, resetDatabase, type SmtpSink, startSmtpSink } from '@app/testing';
+import { useMailingTestSetup } from './mailing-test-setup';
 import { startWorker as startWorkerChild } from './worker-child';
 
 const startWorker = (smtpUrl: string) => startWorkerChild({ SMTP_URL: smtpUrl });
 
 describe('worker process (e2e)', () => {
-  let sink: SmtpSink;
-  let app: INestApplication;
-  let http: ReturnType<typeof request>;
-  let staff: Member;
-  let queue: Queue;
+  const mailing = useMailingTestSetup();
 
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    app = await createTestApp();
-    http = request(app.getHttpServer());
-    queue = app.get<Queue>(getQueueToken(EMAIL_QUEUE));
-    await queue.obliterate({ force: true });
-    await resetDatabase(app);
-    staff = await newStaff(app);
-  });
-  afterAll(async () => {
-    await queue.obliterate({ force: true });
-    await app.close();
-    await sink.close();
-  });
-
-  const task = async (taskId: string) => (await http.get(`/tasks/${taskId}`).set('Authorization', staff.auth).expect(200)).body;
   const until = async (check: () => Promise<boolean>, what: string) => {
     for (let i = 0; i < 600; i++) {
       if (await check()) return;
@@ -41,6 +16,7 @@ describe('worker process (e2e)', () => {
   const recipients = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}${i}@example.com`);
 
   it('keeps the API answering while the worker sends 1,000 emails; a SIGTERM parks the mailing, which the next worker finishes', async () => {
+    const { sink, http, staff, task } = mailing;
     sink.delayMs = 3;
     const worker = await startWorker(sink.url);
     const { body } = await http
@@ -80,6 +56,7 @@ describe('worker process (e2e)', () => {
   });
 
   it('keeps jobs enqueued while no worker runs, and the next worker sends them once', async () => {
+    const { sink, http, staff, task } = mailing;
     sink.delayMs = 0;
     sink.received.length = 0;
     const { body } = await http

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/mysql';
 import { executePrepared, fromStoredDatetime } from '@app/core';
 import type { LessonFields } from './lesson.entity';
+import { LESSON_COLUMNS, type LessonColumns, lessonOf } from './lesson-columns';
 import type { ReservationType } from '../bookings/reservation.entity';
 
 /** One line of a lesson's roster, read as a projection: no entities, nothing in the identity map. */
@@ -20,11 +21,12 @@ export interface LessonWithRoster {
  * `GET /lessons/:id`, the hottest read: the lesson and the reservation records its reader may see
  * (staff: all; a member: their own, `?` twice: 1 for all, else the member's id) with their members
  * in one statement, written once here and run as a prepared statement instead of built by the query
- * builder on every request (that building was a third of the route's CPU). The lesson comes by primary key, its reservations by
- * `reservation (lesson_id)`, their members by primary key; the sort is over one lesson's records.
+ * builder on every request (that building was a third of the route's CPU). The lesson comes by
+ * primary key, its reservations by `reservation (lesson_id)`, their members by primary key; the
+ * sort is over one lesson's records.
  * A lesson without reservations is one row whose reservation columns are null.
  */
-const LESSON_WITH_ROSTER = `select l.id, l.gym, l.type, l.credit_count, l.max_capacity, l.reserved_count, l.start_date, l.start_time, l.end_time,
+const LESSON_WITH_ROSTER = `select ${LESSON_COLUMNS},
   r.id as reservation_id, r.type as reservation_type, r.created_at as reservation_created_at,
   u.id as user_id, u.username, u.phone_number
 from lesson l
@@ -33,16 +35,7 @@ left join \`user\` u on u.id = r.user_id
 where l.id = ?
 order by r.created_at, r.id`;
 
-interface LessonWithRosterRow {
-  id: number;
-  gym: LessonFields['gym'];
-  type: LessonFields['type'];
-  credit_count: number;
-  max_capacity: number;
-  reserved_count: number;
-  start_date: string;
-  start_time: string;
-  end_time: string;
+interface LessonWithRosterRow extends LessonColumns {
   reservation_id: number | null;
   reservation_type: ReservationType;
   /** `YYYY-MM-DD HH:mm:ss` in UTC: the connection reads dates as strings, in UTC. */
@@ -64,17 +57,7 @@ export async function readLessonWithRoster(
   const rows = await executePrepared<LessonWithRosterRow>(em, LESSON_WITH_ROSTER, [viewer.isStaff ? 1 : 0, viewer.id, id]);
   const first = rows[0];
   if (!first) return null;
-  const lesson: LessonFields = {
-    id: first.id,
-    gym: first.gym,
-    type: first.type,
-    creditCount: first.credit_count,
-    maxCapacity: first.max_capacity,
-    reservedCount: first.reserved_count,
-    startDate: first.start_date,
-    startTime: first.start_time,
-    endTime: first.end_time,
-  };
+  const lesson = lessonOf(first);
   const reservations: RosterEntry[] = [];
   for (const row of rows) {
     if (row.reservation_id === null) continue;
