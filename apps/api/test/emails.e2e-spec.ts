@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import request from 'supertest';
-import { EMAIL_QUEUE } from '@app/jobs';
+import { EMAIL_QUEUE, EmailDispatcher } from '@app/jobs';
 import { createTestApp, type Member, newMember, newStaff, resetDatabase, type SmtpSink, startSmtpSink } from '@app/testing';
 import { QueueConsumers } from '../../worker/src/queue-consumers';
 import { WorkerModule } from '../../worker/src/worker.module';
@@ -96,6 +96,19 @@ describe('Background email (e2e)', () => {
     const task = await settled(body.taskId);
     expect(task.body).toMatchObject({ state: 'failed', attempts: 5, result: null, error: expect.stringContaining('451') });
     expect(sink.received.map((mail) => mail.to)).toEqual(['a@example.com']);
+  });
+
+  it('sends a keyed mailing once, however often it is enqueued, even after its job was cleaned away', async () => {
+    const dispatcher = app.get(EmailDispatcher);
+    const mailing = { recipients: ['once@example.com'], subject: 'Promoted', body: 'You have a seat.' };
+    const first = await dispatcher.enqueue(mailing, { key: 'test-once-1' });
+    expect(first).toBe('email-test-once-1');
+    expect(await dispatcher.enqueue(mailing, { key: 'test-once-1' })).toBe(first);
+    await settled(first);
+    await queue.clean(0, 'completed');
+    await settled(await dispatcher.enqueue(mailing, { key: 'test-once-1' }));
+    expect(sink.received.map((mail) => mail.to)).toEqual(['once@example.com']);
+    await expect(dispatcher.enqueue(mailing, { key: 'k'.repeat(59) })).rejects.toThrow('1 to 58 characters');
   });
 
   it('answers 404 for unknown task ids, never a pending state', async () => {
