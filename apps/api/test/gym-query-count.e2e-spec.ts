@@ -19,9 +19,14 @@ describe('Gym: statements per request (e2e)', () => {
     member: Member;
     staff: Member;
     lessonId: number;
+    /** A full lesson with `size` members waiting, the member among them. */
+    fullLessonId: number;
   }
 
-  /** One member with `size` purchases and `size` bookings (a few cancelled), on a lesson `size` others booked too. */
+  /**
+   * One member with `size` purchases and `size` bookings (a few cancelled), on a lesson `size` others
+   * booked too, and `size` members (the member last) waiting for a full lesson.
+   */
   async function seed(size: number): Promise<DataSet> {
     await resetDatabase(app);
     const [member, staff] = [await newMember(app), await newStaff(app)];
@@ -50,15 +55,24 @@ describe('Gym: statements per request (e2e)', () => {
         .set('Authorization', other.auth)
         .expect(201);
     }
-    return { member, staff, lessonId: lessons[size - 1].id };
+    const full = await newLesson(app, { startDate: '2030-01-16', maxCapacity: 1 });
+    const holder = await newMember(app);
+    await buyCredits(app, holder, { creditCount: 2, startDate: TODAY });
+    await http.post(`/lessons/${full.id}/reservations`).set('Authorization', holder.auth).expect(201);
+    for (const waiter of [...others, member]) await http.post(`/lessons/${full.id}/waitlist`).set('Authorization', waiter.auth).expect(201);
+    return { member, staff, lessonId: lessons[size - 1].id, fullLessonId: full.id };
   }
 
-  async function statementsPerRoute({ member, staff, lessonId }: DataSet): Promise<Record<string, number>> {
-    const routes: [string, string, Member][] = [
+  async function statementsPerRoute({ member, staff, lessonId, fullLessonId }: DataSet): Promise<Record<string, number>> {
+    const routes: [string, string, Member | null][] = [
       ['GET /users/me', '/users/me', member],
       ['GET /users/:id', `/users/${member.user.id}`, staff],
       ['GET /lessons/:id', `/lessons/${lessonId}`, staff],
+      ['GET /lessons/:id (staff, with a waitlist)', `/lessons/${fullLessonId}`, staff],
+      ['GET /lessons/:id (member)', `/lessons/${lessonId}`, member],
       ['GET /lessons', '/lessons?limit=100', member],
+      ['GET /lessons (no token)', '/lessons?limit=100', null],
+      ['GET /users/me/waitlist', '/users/me/waitlist', member],
       ['GET /credits', '/credits', member],
       ['GET /credits/balance', '/credits/balance', member],
       ['GET /price-policies', '/price-policies', member],
@@ -68,7 +82,7 @@ describe('Gym: statements per request (e2e)', () => {
     ];
     const counts: Record<string, number> = {};
     for (const [name, path, who] of routes) {
-      const res = await http.get(path).set('Authorization', who.auth).expect(200);
+      const res = await (who ? http.get(path).set('Authorization', who.auth) : http.get(path)).expect(200);
       counts[name] = Number(res.headers['x-query-count']);
     }
     return counts;
@@ -81,7 +95,11 @@ describe('Gym: statements per request (e2e)', () => {
       'GET /users/me': 3,
       'GET /users/:id': 3,
       'GET /lessons/:id': 1,
+      'GET /lessons/:id (staff, with a waitlist)': 2,
+      'GET /lessons/:id (member)': 1,
       'GET /lessons': 1,
+      'GET /lessons (no token)': 1,
+      'GET /users/me/waitlist': 1,
       'GET /credits': 1,
       'GET /credits/balance': 1,
       'GET /price-policies': 1,
@@ -106,11 +124,17 @@ describe('Gym: statements per request (e2e)', () => {
   });
 
   it('returns the large data set complete (the fixed count is not a truncated answer)', async () => {
-    const { member, staff, lessonId } = await seed(25);
+    const { member, staff, lessonId, fullLessonId } = await seed(25);
     const me = (await http.get('/users/me').set('Authorization', member.auth)).body;
     expect(me.reservations).toHaveLength(25 + 5);
     expect(me.reservations.every((r: { credits: unknown[] }) => r.credits.length >= 1)).toBe(true);
     expect((await http.get(`/lessons/${lessonId}`).set('Authorization', staff.auth)).body.reservations).toHaveLength(25);
     expect((await http.get('/credits').set('Authorization', member.auth)).body.length).toBeGreaterThanOrEqual(25 + 25 + 5);
+    const full = (await http.get(`/lessons/${fullLessonId}`).set('Authorization', staff.auth)).body;
+    expect(full.waitlist.map((waiting: { position: number }) => waiting.position)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(full.waitlist[24].user.id).toBe(member.user.id);
+    expect((await http.get('/users/me/waitlist').set('Authorization', member.auth)).body).toEqual([
+      expect.objectContaining({ position: 25, status: 'waiting' }),
+    ]);
   });
 });

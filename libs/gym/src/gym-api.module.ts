@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '@app/jobs';
 import { GymModule } from './gym.module';
 import { GymClockController } from './calendar/gym-clock.controller';
 import { CreditController } from './credits/credit.controller';
@@ -6,9 +7,20 @@ import { LessonController } from './lessons/lesson.controller';
 import { MemberController } from './members/member.controller';
 import { PricePolicyController } from './price-policies/price-policy.controller';
 import { ReservationController } from './bookings/reservation.controller';
+import { PromotionMailer } from './waitlist/promotion-mailer';
+import { WaitlistController } from './waitlist/waitlist.controller';
 
 @Module({
-  imports: [GymModule],
-  controllers: [GymClockController, PricePolicyController, CreditController, LessonController, ReservationController, MemberController],
+  imports: [GymModule, JobsModule],
+  controllers: [
+    GymClockController,
+    PricePolicyController,
+    CreditController,
+    LessonController,
+    ReservationController,
+    WaitlistController,
+    MemberController,
+  ],
+  providers: [PromotionMailer],
 })
 export class GymApiModule {}

@@ -27,6 +27,11 @@ export class GymCalendar {
     return isoInZone(this.clock.now(), this.config.gym.timezone);
   }
 
+  /** The gym's wall clock `minutes` from now: lessons starting before it are within that many minutes. */
+  nowPlus(minutes: number): { date: string; time: string } {
+    return wallClock(new Date(this.clock.now().getTime() + minutes * 60_000), this.config.gym.timezone);
+  }
+
   today(): string {
     return this.now().date;
   }

@@ -59,3 +59,33 @@ export class InvalidStartDateError extends DomainError {
     super('INVALID_START_DATE', `startDate ${startDate} is before today, ${today} in ${timeZone}`);
   }
 }
+
+export class LessonNotFullError extends DomainError {
+  constructor(seatsLeft: number) {
+    super('LESSON_NOT_FULL', `The lesson has ${seatsLeft} free seat${seatsLeft === 1 ? '' : 's'}: book it instead`);
+  }
+}
+
+export class WaitlistClosedError extends DomainError {
+  constructor(cutoffMinutes: number) {
+    super('LESSON_CLOSED', `The waitlist closes ${cutoffMinutes} minutes before the lesson starts`);
+  }
+}
+
+export class AlreadyWaitlistedError extends DomainError {
+  constructor(position: number) {
+    super('ALREADY_WAITLISTED', `You are already on this lesson's waitlist, at position ${position}`);
+  }
+}
+
+export class NotYourWaitlistEntryError extends DomainError {
+  constructor() {
+    super('NOT_YOUR_WAITLIST_ENTRY', 'This waitlist entry belongs to another member');
+  }
+}
+
+export class WaitlistEntryClosedError extends DomainError {
+  constructor(status: string) {
+    super('WAITLIST_ENTRY_CLOSED', `This waitlist entry is ${status}, no longer waiting`);
+  }
+}

@@ -15,6 +15,9 @@ import { MemberProfileService } from './members/member-profile.service';
 import { MemberBookingsReader } from './members/member-bookings.reader';
 import { MemberReservationsReader } from './members/member-reservations.reader';
 import { PricePolicyService } from './price-policies/price-policy.service';
+import { WaitlistEntry } from './waitlist/waitlist-entry.entity';
+import { WaitlistPromoter } from './waitlist/waitlist-promoter';
+import { WaitlistService } from './waitlist/waitlist.service';
 
 const services = [
   BookingService,
@@ -25,11 +28,13 @@ const services = [
   MemberProfileService,
   MemberReservationsReader,
   PricePolicyService,
+  WaitlistPromoter,
+  WaitlistService,
 ];
 
-/** The gym's rules: memberships, the credit ledger, lessons and bookings. No HTTP. */
+/** The gym's rules: memberships, the credit ledger, lessons, bookings and waitlists. No HTTP. */
 @Module({
-  imports: [MikroOrmModule.forFeature([PricePolicy, Lesson, Reservation, Credit]), IdentityModule, TimeModule],
+  imports: [MikroOrmModule.forFeature([PricePolicy, Lesson, Reservation, Credit, WaitlistEntry]), IdentityModule, TimeModule],
   providers: [GymCalendar, ...services],
   exports: [GymCalendar, ...services],
 })

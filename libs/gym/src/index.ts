@@ -13,3 +13,6 @@ export * from './gym.module';
 export * from './lessons/lesson.service';
 export * from './members/member-profile.service';
 export * from './price-policies/price-policy.service';
+export * from './waitlist/waitlist-entry.entity';
+export * from './waitlist/waitlist-promoter';
+export * from './waitlist/waitlist.service';

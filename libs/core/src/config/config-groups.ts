@@ -105,6 +105,10 @@ export class GymSettings {
   /** The gym's time zone: "today" and "days before" are counted in it. */
   @TextSetting('APP_TIMEZONE')
   timezone = 'Asia/Seoul';
+
+  /** A waitlist stops promoting this many minutes before its lesson starts; its waiting entries expire. */
+  @IntSetting('WAITLIST_CUTOFF_MINUTES', 0, 7 * 24 * 60)
+  waitlistCutoffMinutes = 120;
 }
 
 /** The query counter's N+1 detector. */

@@ -25,6 +25,7 @@ export const ERROR_CATALOGUE = {
   // 403: known, but not allowed
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this' },
   NOT_YOUR_RESERVATION: { status: 403, message: 'This reservation belongs to another member' },
+  NOT_YOUR_WAITLIST_ENTRY: { status: 403, message: 'This waitlist entry belongs to another member' },
   // 404: no such thing
   NOT_FOUND: { status: 404, message: 'Not found' },
   NOT_INDEXED: { status: 404, message: 'The item is newer than the recommendation index' },
@@ -34,6 +35,9 @@ export const ERROR_CATALOGUE = {
   LESSON_CLOSED: { status: 409, message: 'The lesson has already started' },
   ALREADY_REGISTERED: { status: 409, message: 'You already hold a reservation for this lesson' },
   NOT_ENOUGH_CREDIT: { status: 409, message: 'Not enough usable credits for the lesson' },
+  LESSON_NOT_FULL: { status: 409, message: 'The lesson has free seats: book it instead' },
+  ALREADY_WAITLISTED: { status: 409, message: "You are already on this lesson's waitlist" },
+  WAITLIST_ENTRY_CLOSED: { status: 409, message: 'This waitlist entry no longer waits' },
   INVALID_RESERVATION_TYPE: { status: 409, message: 'A cancellation record cannot be cancelled' },
   ALREADY_CANCELED: { status: 409, message: 'This reservation is already cancelled' },
   CANCEL_NOT_ALLOWED: { status: 409, message: 'Reservations can be cancelled until the day before the lesson' },

@@ -6,13 +6,16 @@ import { ERROR_CATALOGUE, type ErrorCode } from '../errors/error-catalogue';
 import { ErrorResponse } from '../errors/error-response';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { JsonBodyGuard } from './json-body.guard';
-import { Public } from './public.decorator';
+import { Public, TokenOptional } from './public.decorator';
 
 export interface EndpointOptions {
   summary: string;
   description?: string;
-  /** No token needed: no 401 and no lock in Swagger. */
-  public?: boolean;
+  /**
+   * `true`: no token needed, no 401 and no lock in Swagger. `'token optional'`: anyone may call it,
+   * and a caller who sends a token gets their own fields too (a bad token is still 401).
+   */
+  public?: boolean | 'token optional';
   /** The codes the route's own rules answer with; those every route of its kind answers are added. */
   errors?: ErrorCode[];
   /** The body's type, when a guard reads it instead of a `@Body()` parameter (login). */
@@ -71,6 +74,12 @@ function errorResponses(codes: Set<ErrorCode>): MethodDecorator[] {
     );
 }
 
+/** Swagger's security for the route: none for a public route, "none or the bearer token" when a token is optional. */
+function securityOf(access: EndpointOptions['public']): { security?: Record<string, string[]>[] } {
+  if (access === 'token optional') return { security: [{}, { bearer: [] }] };
+  return access ? { security: [] } : {};
+}
+
 /**
  * The one decorator for a route's contract (after immich's `@Endpoint`): its summary, whether it
  * needs a token, and the error codes it answers, documented from the catalogue. Authenticated
@@ -86,14 +95,15 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
     const codes = new Set<ErrorCode>();
     if (hasBody) BODY_ERRORS.forEach((code) => codes.add(code));
     if (kinds.has(RouteParamtypes.QUERY) || kinds.has(RouteParamtypes.PARAM)) codes.add('VALIDATION_FAILED');
-    if (!options.public) AUTH_ERRORS.forEach((code) => codes.add(code));
+    if (options.public !== true) AUTH_ERRORS.forEach((code) => codes.add(code));
     if (options.idempotent) IDEMPOTENCY_ERRORS.forEach((code) => codes.add(code));
     (options.errors ?? []).forEach((code) => codes.add(code));
     const decorators = [
       ApiExtraModels(ErrorResponse),
-      ApiOperation({ summary: options.summary, description: options.description, ...(options.public ? { security: [] } : {}) }),
+      ApiOperation({ summary: options.summary, description: options.description, ...securityOf(options.public) }),
       ...errorResponses(codes),
       ...(options.public ? [Public()] : []),
+      ...(options.public === 'token optional' ? [TokenOptional()] : []),
       ...(hasBody ? [UseGuards(JsonBodyGuard)] : []),
       ...(options.body ? [ApiBody({ type: options.body })] : []),
       ...(options.idempotent ? [Idempotent()] : []),

@@ -3,12 +3,14 @@ import { IsolationLevel, LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
 import { inTransaction, NotFoundError } from '@app/core';
 import { User } from '@app/identity';
-import { planRefund, planSpending, refundFor } from '../credits/credit-plan';
+import { planRefund, refundFor } from '../credits/credit-plan';
 import { Credit, CreditType } from '../credits/credit.entity';
 import { Lesson } from '../lessons/lesson.entity';
 import { Reservation, ReservationType } from './reservation.entity';
 import { GymCalendar } from '../gym-calendar';
 import type { BookingView } from './booking-view';
+import { type Booking, chargeForSeat } from './seat-charge';
+import { type Promotion, WaitlistPromoter } from '../waitlist/waitlist-promoter';
 import {
   AlreadyCanceledError,
   AlreadyRegisteredError,
@@ -16,13 +18,15 @@ import {
   InvalidReservationTypeError,
   LessonClosedError,
   LessonFullError,
-  NotEnoughCreditError,
   NotYourReservationError,
 } from '../gym.errors';
 
-export interface Booking {
-  reservation: Reservation;
-  credits: Credit[];
+export type { Booking } from './seat-charge';
+
+/** A cancellation's answer, and the members its freed seat went to (emailed after the commit). */
+export interface Cancellation {
+  booking: BookingView;
+  promotions: Promotion[];
 }
 
 /**
@@ -36,6 +40,7 @@ export class BookingService {
   constructor(
     private readonly em: EntityManager,
     private readonly calendar: GymCalendar,
+    private readonly promoter: WaitlistPromoter,
   ) {}
 
   book(userId: number, lessonId: number): Promise<Booking> {
@@ -51,28 +56,9 @@ export class BookingService {
         const active = await em.count(Reservation, { user, lesson, type: ReservationType.Reserve, canceledAt: null });
         if (active > 0) throw new AlreadyRegisteredError();
 
-        const buckets = await em.getRepository(Credit).remainingByPurchase(userId, now.date, lesson.startDate);
-        const draws = planSpending(buckets, lesson.creditCount);
-        if (!draws)
-          throw new NotEnoughCreditError(
-            lesson.creditCount,
-            buckets.reduce((sum, bucket) => sum + bucket.remaining, 0),
-          );
-
-        const reservation = Reservation.book(user, lesson, this.calendar.instant());
-        lesson.takeSeat();
-        const message = `Booked ${lesson.type} lesson #${lesson.id} on ${lesson.startDate} ${lesson.startTime}`;
-        const credits = draws.map((draw) =>
-          Credit.movement(
-            CreditType.Use,
-            { user, purchase: em.getReference(Credit, draw.purchaseId), reservation },
-            -draw.count,
-            now.date,
-            message,
-          ),
-        );
-        em.persist([reservation, ...credits]);
-        return { reservation, credits };
+        // a free seat means nobody waits for one (WaitlistPromoter fills seats as they free), so the
+        // booker holds no waiting entry for this lesson
+        return chargeForSeat(em, lesson, user, now.date, this.calendar.instant());
       },
       { isolationLevel: IsolationLevel.READ_COMMITTED },
     );
@@ -81,8 +67,9 @@ export class BookingService {
   /**
    * Cancels the member's booking, refunding by how many days before the lesson day it happens. A
    * refund of 0 is written as one `refund` entry of 0 against the purchase that stays valid longest.
+   * The freed seat goes to the waitlist in the same transaction (`WaitlistPromoter`).
    */
-  cancel(userId: number, reservationId: number): Promise<BookingView> {
+  cancel(userId: number, reservationId: number): Promise<Cancellation> {
     return inTransaction(
       this.em,
       async (em) => {
@@ -113,8 +100,9 @@ export class BookingService {
           ),
         );
         em.persist([record, ...credits]);
+        const promotions = await this.promoter.fillFreedSeats(em, lesson);
         const creditsSpent = draws.reduce((sum, draw) => sum + draw.count, 0);
-        return {
+        const booking: BookingView = {
           id: reservation.id,
           lesson,
           bookedAt: reservation.createdAt,
@@ -123,6 +111,7 @@ export class BookingService {
           // what the refund entries hold, as the ledger will show it (never more than was spent)
           creditsRefunded: credits.reduce((sum, entry) => sum + entry.count, 0),
         };
+        return { booking, promotions };
       },
       { isolationLevel: IsolationLevel.READ_COMMITTED },
     );

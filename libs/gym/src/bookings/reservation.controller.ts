@@ -3,23 +3,30 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, IdParamPipe } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { BookingService } from './booking.service';
+import { PromotionMailer } from '../waitlist/promotion-mailer';
 import { MemberBookingResponse, toMemberBookingResponse } from './dto/member-booking.response';
 
 @ApiTags('gym: reservations')
 @Controller('reservations')
 export class ReservationController {
-  constructor(private readonly bookings: BookingService) {}
+  constructor(
+    private readonly bookings: BookingService,
+    private readonly promotionMailer: PromotionMailer,
+  ) {}
 
   @Delete(':id')
   @Endpoint({
     summary: 'Cancel my reservation',
     description:
-      '3+ days before the lesson day: full refund; 1-2 days: half (rounded down); on the day or after: refused. Answers the cancelled booking with what it spent and what came back (0 included).',
+      '3+ days before the lesson day: full refund; 1-2 days: half (rounded down); on the day or after: refused. Answers the cancelled booking with what it spent and what came back (0 included). The freed seat goes to the first member on the waitlist with enough valid credit, who is emailed.',
     errors: ['NOT_FOUND', 'NOT_YOUR_RESERVATION', 'INVALID_RESERVATION_TYPE', 'ALREADY_CANCELED', 'CANCEL_NOT_ALLOWED'],
     idempotent: true,
   })
   @ApiOkResponse({ type: MemberBookingResponse })
   async cancel(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<MemberBookingResponse> {
-    return toMemberBookingResponse(await this.bookings.cancel(me.id, id));
+    const { booking, promotions } = await this.bookings.cancel(me.id, id);
+    // committed: now the promoted members may hear of their seats
+    await this.promotionMailer.announce(promotions);
+    return toMemberBookingResponse(booking);
   }
 }

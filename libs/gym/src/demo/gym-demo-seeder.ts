@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/mysql';
 import { DomainError } from '@app/core';
 import { PasswordHasher, User, UserService } from '@app/identity';
 import { BookingService } from '../bookings/booking.service';
+import { WaitlistService } from '../waitlist/waitlist.service';
 import { CreditLedgerService } from '../credits/credit-ledger.service';
 import { GymLocation } from '../lessons/lesson.entity';
 import type { PricePolicy } from '../price-policies/price-policy.entity';
@@ -34,7 +35,9 @@ export interface DemoSeedSummary {
   purchases: number;
   bookings: number;
   cancellations: number;
-  /** Bookings and cancellations the gym's rules refused (full, closed, not enough credit, …). */
+  /** Members who found a lesson full and joined its waitlist. */
+  waitlisted: number;
+  /** Bookings, cancellations and waitlist joins the gym's rules refused (full, closed, not enough credit, …). */
   refusals: number;
 }
 
@@ -68,6 +71,7 @@ const EXPECTED_REFUSALS = new Set([
   'NOT_ENOUGH_CREDIT',
   'CANCEL_NOT_ALLOWED',
   'ALREADY_CANCELED',
+  'ALREADY_WAITLISTED',
 ]);
 
 /**
@@ -86,6 +90,7 @@ export class GymDemoSeeder {
     private readonly lessons: LessonService,
     private readonly ledger: CreditLedgerService,
     private readonly bookings: BookingService,
+    private readonly waitlist: WaitlistService,
     private readonly calendar: GymCalendar,
   ) {}
 
@@ -158,15 +163,16 @@ export class GymDemoSeeder {
   }
 
   /**
-   * Members book lessons, mostly in their home gym, in a shuffled order; now and then one of
-   * them cancels an earlier booking for a lesson at least a day ahead.
+   * Members book lessons, mostly in their home gym, in a shuffled order, and join the waitlist of
+   * a full one; now and then one of them cancels an earlier booking for a lesson at least a day
+   * ahead (which may promote a waiting member).
    */
   private async bookAndCancel(
     buyers: number[],
     lessons: DemoLesson[],
     today: string,
     random: SeededRandom,
-  ): Promise<Pick<DemoSeedSummary, 'bookings' | 'cancellations' | 'refusals'>> {
+  ): Promise<Pick<DemoSeedSummary, 'bookings' | 'cancellations' | 'waitlisted' | 'refusals'>> {
     const gyms = Object.values(GymLocation);
     const lessonsIn = new Map(gyms.map((gym) => [gym, lessons.filter((lesson) => lesson.gym === gym)]));
     const attempts: { userId: number; lesson: DemoLesson }[] = [];
@@ -181,15 +187,20 @@ export class GymDemoSeeder {
     const cancellable: HeldBooking[] = [];
     let bookings = 0;
     let cancellations = 0;
+    let waitlisted = 0;
     let refusals = 0;
     for (const { userId, lesson } of random.shuffle(attempts)) {
-      const booking = await this.unlessRefused(() => this.inContext(() => this.bookings.book(userId, lesson.id)));
-      if (!booking) {
+      const booking = await this.outcomeOf(() => this.inContext(() => this.bookings.book(userId, lesson.id)));
+      if ('refused' in booking) {
         refusals++;
+        if (booking.refused !== 'LESSON_FULL') continue;
+        const joined = await this.unlessRefused(() => this.inContext(() => this.waitlist.join(userId, lesson.id)));
+        if (joined) waitlisted++;
+        else refusals++;
         continue;
       }
       bookings++;
-      if (lesson.startDate > today) cancellable.push({ userId, reservationId: booking.reservation.id });
+      if (lesson.startDate > today) cancellable.push({ userId, reservationId: booking.done.reservation.id });
       if (cancellable.length > 0 && random.chance(CANCEL_SHARE)) {
         const [held] = cancellable.splice(random.int(0, cancellable.length - 1), 1);
         const cancelled = await this.unlessRefused(() => this.inContext(() => this.bookings.cancel(held.userId, held.reservationId)));
@@ -197,7 +208,7 @@ export class GymDemoSeeder {
         else refusals++;
       }
     }
-    return { bookings, cancellations, refusals };
+    return { bookings, cancellations, waitlisted, refusals };
   }
 
   /** Runs `work` in its own request context with a fresh entity manager (a small identity map). */
@@ -207,10 +218,16 @@ export class GymDemoSeeder {
 
   /** The result of `work`, or null when the gym's rules refuse it as expected. */
   private async unlessRefused<T>(work: () => Promise<T>): Promise<T | null> {
+    const outcome = await this.outcomeOf(work);
+    return 'done' in outcome ? outcome.done : null;
+  }
+
+  /** The result of `work`, or the code of an expected refusal. */
+  private async outcomeOf<T>(work: () => Promise<T>): Promise<{ done: T } | { refused: string }> {
     try {
-      return await work();
+      return { done: await work() };
     } catch (error) {
-      if (error instanceof DomainError && EXPECTED_REFUSALS.has(error.code)) return null;
+      if (error instanceof DomainError && EXPECTED_REFUSALS.has(error.code)) return { refused: error.code };
       throw error;
     }
   }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
-import { type AuthenticatedUser, CurrentUser, StaffOnly } from '@app/identity';
+import { type AuthenticatedUser, CurrentUser, OptionalUser, StaffOnly } from '@app/identity';
 import { BookingService } from '../bookings/booking.service';
 import { LessonService } from './lesson.service';
 import { CreateLessonDto } from './dto/create-lesson.dto';
 import { LessonPageResponse } from './dto/lesson-page.response';
+import { toLessonListedResponse } from './dto/lesson-listed.response';
 import { LessonQueryDto } from './dto/lesson-query.dto';
 import { LessonResponse, toLessonResponse } from './dto/lesson.response';
 import { BookingResponse, toBookingResponse } from '../bookings/dto/booking.response';
@@ -23,13 +24,14 @@ export class LessonController {
   @QueryBudget(1)
   @Endpoint({
     summary: 'The schedule',
-    description: 'By start date and time, cursor-paginated, filtered by dates, gym and type.',
-    public: true,
+    description:
+      "By start date and time from today (the gym's), cursor-paginated, filtered by dates, gym and type. Each lesson with its free seats and waitlist length; with a token, also the caller's booking and place in the waitlist.",
+    public: 'token optional',
   })
   @ApiOkResponse({ type: LessonPageResponse })
-  async list(@Query() query: LessonQueryDto): Promise<LessonPageResponse> {
-    const page = await this.lessons.list(query);
-    return { items: page.items.map(toLessonResponse), nextCursor: page.nextCursor };
+  async list(@OptionalUser() reader: AuthenticatedUser | null, @Query() query: LessonQueryDto): Promise<LessonPageResponse> {
+    const page = await this.lessons.list(query, reader);
+    return { items: page.items.map(toLessonListedResponse), nextCursor: page.nextCursor };
   }
 
   @StaffOnly()
@@ -41,10 +43,11 @@ export class LessonController {
   }
 
   @Get(':id')
-  @QueryBudget(1)
+  @QueryBudget(2)
   @Endpoint({
     summary: 'A lesson with its reservations',
-    description: "A member sees only their own reservation records; staff see every member's, with phone numbers.",
+    description:
+      "A member sees only their own reservation records; staff see every member's, with phone numbers, and the waitlist. One statement for a member; staff reading a lesson with a waitlist, two.",
     errors: ['NOT_FOUND'],
   })
   @ApiOkResponse({ type: LessonDetailResponse })

@@ -1,28 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { Cursor, NotFoundError, type Page, toPage } from '@app/core';
-import { type GymLocation, Lesson, type LessonType } from './lesson.entity';
+import { NotFoundError, type Page } from '@app/core';
+import { Lesson } from './lesson.entity';
+import { type LessonFilter, type ListedLesson, readLessonPage } from './lesson-listing.query';
+import { WaitlistPromoter } from '../waitlist/waitlist-promoter';
 import { InvalidEndTimeError } from '../gym.errors';
 import { GymCalendar } from '../gym-calendar';
 import { type LessonWithRoster, readLessonWithRoster } from './lesson-roster.query';
 
 export type NewLesson = Pick<Lesson, 'gym' | 'type' | 'creditCount' | 'maxCapacity' | 'startDate' | 'startTime' | 'endTime'>;
 
-export interface LessonFilter {
-  from?: string;
-  to?: string;
-  gym?: GymLocation;
-  type?: LessonType;
-  limit: number;
-  cursor?: string;
-}
+/** The schedule's filters; `from` defaults to the gym's today. */
+export type LessonListFilter = Omit<LessonFilter, 'from'> & { from?: string };
 
 @Injectable()
 export class LessonService {
   constructor(
     private readonly em: EntityManager,
     private readonly calendar: GymCalendar,
+    private readonly promoter: WaitlistPromoter,
   ) {}
 
   async create(input: NewLesson): Promise<Lesson> {
@@ -35,33 +31,10 @@ export class LessonService {
   /**
    * The schedule by start date and time, one keyset page in one statement. It starts at today, in
    * the gym's calendar, unless `from` says otherwise: an app's first page is what can be booked.
+   * A signed-in reader also sees their booking and place in each lesson's queue.
    */
-  async list(filter: LessonFilter): Promise<Page<Lesson>> {
-    const conditions: FilterQuery<Lesson>[] = [{ startDate: { $gte: filter.from ?? this.calendar.today() } }];
-    if (filter.to) conditions.push({ startDate: { $lte: filter.to } });
-    if (filter.gym) conditions.push({ gym: filter.gym });
-    if (filter.type) conditions.push({ type: filter.type });
-    if (filter.cursor) {
-      const [date, time, id] = Cursor.decode<[string, string, number]>(filter.cursor, ['string', 'string', 'number']);
-      conditions.push({
-        $or: [
-          { startDate: { $gt: date } },
-          { startDate: date, startTime: { $gt: time } },
-          { startDate: date, startTime: time, id: { $gt: id } },
-        ],
-      });
-    }
-    const rows = await this.em.find(
-      Lesson,
-      { $and: conditions },
-      { orderBy: { startDate: 'asc', startTime: 'asc', id: 'asc' }, limit: filter.limit + 1 },
-    );
-    return toPage(
-      rows,
-      filter.limit,
-      (lesson) => [lesson.startDate, lesson.startTime, lesson.id],
-      (lesson) => lesson,
-    );
+  list(filter: LessonListFilter, reader: { id: number } | null): Promise<Page<ListedLesson>> {
+    return readLessonPage(this.em, { ...filter, from: filter.from ?? this.calendar.today() }, reader, this.promoter.closingLine());
   }
 
   /**
@@ -70,7 +43,7 @@ export class LessonService {
    * 190-line roster, building the query a third of the CPU; docs/performance.md).
    */
   async getWithRoster(id: number, viewer: { id: number; isStaff: boolean }): Promise<LessonWithRoster> {
-    const found = await readLessonWithRoster(this.em, id, viewer);
+    const found = await readLessonWithRoster(this.em, id, viewer, this.promoter.closingLine());
     if (!found) throw new NotFoundError('Lesson', id);
     return found;
   }

@@ -12,6 +12,12 @@ export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest<Request>().user as AuthenticatedUser,
 );
 
+/** The caller on a `'token optional'` route: null when they sent no token. */
+export const OptionalUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser | null =>
+    (context.switchToHttp().getRequest<Request>().user as AuthenticatedUser | undefined) ?? null,
+);
+
 export const ACCEPTS_SESSION_COOKIE = 'auth:acceptsSessionCookie';
 
 /**

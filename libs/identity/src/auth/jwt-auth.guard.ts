@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import { IS_PUBLIC } from '@app/core';
+import { IS_PUBLIC, TOKEN_OPTIONAL } from '@app/core';
 import { authFailure } from './auth-failure';
 import { ACCEPTS_SESSION_COOKIE } from './auth.decorators';
 import { SESSION_COOKIE_STRATEGY } from './session-cookie-jwt.strategy';
@@ -21,7 +21,7 @@ class SessionCookieAuthGuard extends AuthGuard(SESSION_COOKIE_STRATEGY) {
 
 /**
  * On for every route unless `@Public()`: a valid bearer token, else 401 `UNAUTHENTICATED` (or
- * `TOKEN_EXPIRED`, see `authFailure`).
+ * `TOKEN_EXPIRED`, see `authFailure`). A public route marked `@TokenOptional()` checks a token when one is sent.
  * Routes marked `@AcceptsSessionCookie()` also take the login's session cookie on GET.
  */
 @Injectable()
@@ -34,7 +34,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override canActivate(context: ExecutionContext) {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      const tokenSent = context.switchToHttp().getRequest<Request>().headers.authorization !== undefined;
+      return tokenSent && this.reflector.getAllAndOverride<boolean>(TOKEN_OPTIONAL, targets) ? super.canActivate(context) : true;
+    }
     if (this.reflector.getAllAndOverride<boolean>(ACCEPTS_SESSION_COOKIE, targets)) return this.sessionCookieGuard.canActivate(context);
     return super.canActivate(context);
   }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Booking } from '../booking.service';
+import type { Booking } from '../seat-charge';
 import { ReservationType } from '../reservation.entity';
 import { CreditResponse, toCreditResponse } from '../../credits/dto/credit.response';
 import { LessonResponse, toLessonResponse } from '../../lessons/dto/lesson.response';

@@ -1,16 +1,24 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { LessonWithRoster } from '../lesson-roster.query';
-import { LessonResponse, toLessonResponse } from './lesson.response';
+import { LessonListedResponse, toLessonListedResponse } from './lesson-listed.response';
 import { RosterEntryResponse } from './roster-entry.response';
+import { WaitingMemberResponse } from './waiting-member.response';
 
-export class LessonDetailResponse extends LessonResponse {
-  @ApiProperty({ type: [RosterEntryResponse], description: 'Every reservation and cancellation record, oldest first' })
+export class LessonDetailResponse extends LessonListedResponse {
+  @ApiProperty({
+    type: [RosterEntryResponse],
+    description:
+      "Reservation and cancellation records, oldest first: staff see every member's (with phone numbers), a member only their own",
+  })
   reservations!: RosterEntryResponse[];
+
+  @ApiPropertyOptional({ type: [WaitingMemberResponse], description: 'Staff only: the members waiting, first in line first' })
+  waitlist?: WaitingMemberResponse[];
 }
 
-export function toLessonDetailResponse({ lesson, reservations }: LessonWithRoster, viewerIsStaff: boolean): LessonDetailResponse {
+export function toLessonDetailResponse({ lesson, reservations, waitlist }: LessonWithRoster, viewerIsStaff: boolean): LessonDetailResponse {
   return {
-    ...toLessonResponse(lesson),
+    ...toLessonListedResponse(lesson),
     reservations: reservations.map((reservation) => ({
       id: reservation.id,
       type: reservation.type,
@@ -21,5 +29,14 @@ export function toLessonDetailResponse({ lesson, reservations }: LessonWithRoste
         ...(viewerIsStaff ? { phoneNumber: reservation.user.phoneNumber } : {}),
       },
     })),
+    ...(waitlist
+      ? {
+          waitlist: waitlist.map((waiting) => ({
+            position: waiting.position,
+            createdAt: waiting.createdAt.toISOString(),
+            user: waiting.user,
+          })),
+        }
+      : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LessonResponse } from './lesson.response';
+import { LessonListedResponse } from './lesson-listed.response';
 
 export class LessonPageResponse {
-  @ApiProperty({ type: [LessonResponse] }) items!: LessonResponse[];
+  @ApiProperty({ type: [LessonListedResponse] }) items!: LessonListedResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
