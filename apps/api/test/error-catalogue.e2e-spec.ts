@@ -99,9 +99,9 @@ describe('One catalogue of error codes (e2e)', () => {
         .map((r) => r.route)
         .sort(),
     ).toEqual([...PUBLIC_ROUTES].sort());
-    expect(routes.filter(({ op }) => JSON.stringify(op.security) === JSON.stringify([{}, { bearer: [] }])).map(({ route }) => route)).toEqual(
-      TOKEN_OPTIONAL_ROUTES,
-    );
+    expect(
+      routes.filter(({ op }) => JSON.stringify(op.security) === JSON.stringify([{}, { bearer: [] }])).map(({ route }) => route),
+    ).toEqual(TOKEN_OPTIONAL_ROUTES);
     for (const r of summary.filter((r) => !r.public)) {
       expect({ route: r.route, codes401: r.codes401 }).toEqual({
         route: r.route,

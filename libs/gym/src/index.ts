@@ -16,3 +16,4 @@ export * from './price-policies/price-policy.service';
 export * from './waitlist/waitlist-entry.entity';
 export * from './waitlist/waitlist-promoter';
 export * from './waitlist/waitlist.service';
+export * from './waitlist/promotion-mailer';

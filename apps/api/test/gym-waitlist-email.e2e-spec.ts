@@ -1,0 +1,128 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import request from 'supertest';
+import { EMAIL_QUEUE } from '@app/jobs';
+import {
+  buyCredits,
+  createTestApp,
+  FakeClock,
+  forkEm,
+  type Member,
+  newLesson,
+  newMember,
+  resetDatabase,
+  type SmtpSink,
+  startSmtpSink,
+} from '@app/testing';
+import { PromotionMailer, type Promotion } from '@app/gym';
+import { QueueConsumers } from '../../worker/src/queue-consumers';
+import { WorkerModule } from '../../worker/src/worker.module';
+
+const TODAY = '2030-01-10';
+
+/** A promotion is announced by email from the worker, after the commit, once. */
+describe('Gym: the promoted member’s email (e2e)', () => {
+  let sink: SmtpSink;
+  let app: INestApplication;
+  let worker: INestApplicationContext;
+  let http: ReturnType<typeof request>;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    process.env.SMTP_URL = sink.url;
+    app = await createTestApp({ clock: new FakeClock('2030-01-10T01:00:00Z') });
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    worker.get(QueueConsumers).start();
+    http = request(app.getHttpServer());
+    queue = app.get<Queue>(getQueueToken(EMAIL_QUEUE));
+  });
+  beforeEach(async () => {
+    await resetDatabase(app);
+    sink.received.length = 0;
+  });
+  afterAll(async () => {
+    await worker.close();
+    await queue.obliterate({ force: true });
+    await app.close();
+    await sink.close();
+  });
+
+  async function memberWith(credits: number, email?: string): Promise<Member> {
+    const member = await newMember(app, email ? { email } : {});
+    await buyCredits(app, member, { creditCount: credits, startDate: TODAY });
+    return member;
+  }
+
+  /** Waits until the queue has nothing left to do. */
+  async function drained(): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      const counts = await queue.getJobCounts();
+      if (counts.waiting + counts.active + counts.delayed === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the email queue did not drain');
+  }
+
+  it('emails the promoted member, not the passed one nor a member without an address, and only once', async () => {
+    const lesson = await newLesson(app, { startDate: '2030-01-15', startTime: '07:00', endTime: '08:00', maxCapacity: 2, creditCount: 2 });
+    const holders = [await memberWith(2), await memberWith(2)];
+    const reservations: number[] = [];
+    for (const holder of holders)
+      reservations.push((await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', holder.auth).expect(201)).body.id);
+    const broke = await memberWith(1, 'broke@example.com');
+    const promoted = await memberWith(2, 'promoted@example.com');
+    const silent = await memberWith(2);
+    for (const waiter of [broke, promoted, silent])
+      await http.post(`/lessons/${lesson.id}/waitlist`).set('Authorization', waiter.auth).expect(201);
+
+    for (const [i, holder] of holders.entries())
+      await http.delete(`/reservations/${reservations[i]}`).set('Authorization', holder.auth).expect(200);
+    await drained();
+
+    expect(sink.received).toEqual([{ to: 'promoted@example.com', subject: 'You have a seat: yoga on 2030-01-15 07:00-08:00' }]);
+    const [entry] = (await http.get('/users/me/waitlist').set('Authorization', promoted.auth).expect(200)).body;
+    expect(entry.status).toBe('promoted');
+
+    // announcing the same promotion again (a retried request, say) sends nothing more
+    const again: Promotion = {
+      entryId: entry.id,
+      reservationId: 1,
+      user: { id: promoted.user.id, username: promoted.user.username, email: 'promoted@example.com' },
+      lesson: entry.lesson,
+    };
+    await app.get(PromotionMailer).announce([again]);
+    await drained();
+    expect(sink.received).toHaveLength(1);
+  });
+
+  it('tells nobody of a promotion whose transaction rolled back', async () => {
+    const lesson = await newLesson(app, { startDate: '2030-01-15', maxCapacity: 1, creditCount: 2 });
+    const holder = await memberWith(2);
+    const reservationId = (await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', holder.auth).expect(201)).body.id;
+    const waiter = await memberWith(2, 'waiter@example.com');
+    await http.post(`/lessons/${lesson.id}/waitlist`).set('Authorization', waiter.auth).expect(201);
+    // the promotion is decided, then its transaction fails at the last write (as a lost connection would)
+    const em = forkEm(app);
+    await em.execute(
+      `create trigger fail_promotion before update on waitlist_entry for each row
+         if new.status = 'promoted' then signal sqlstate '45000' set message_text = 'injected failure'; end if`,
+    );
+    try {
+      const failed = await http.delete(`/reservations/${reservationId}`).set('Authorization', holder.auth);
+      expect(failed.status).toBe(500);
+    } finally {
+      await em.execute('drop trigger fail_promotion');
+    }
+    await drained();
+
+    expect(sink.received).toEqual([]);
+    expect((await http.get('/users/me/waitlist').set('Authorization', waiter.auth).expect(200)).body[0]).toMatchObject({
+      status: 'waiting',
+      position: 1,
+    });
+    expect((await http.get('/users/me/bookings').set('Authorization', holder.auth).expect(200)).body.items).toHaveLength(1);
+  });
+});
