@@ -60,6 +60,7 @@ export class WaitlistPromoter {
       const refusal = await this.tryBooking(em, entry, lesson, user, today, at);
       if (refusal) {
         entry.pass(refusal, at);
+        await em.flush(); // written before the next entry is read
         continue;
       }
       promotions.push({
