@@ -4,6 +4,7 @@ import type { DataIds } from './dataset';
 export const PAIR = 'POST /lessons/:id/reservations + DELETE /reservations/:id';
 export const EMAILS = 'POST /emails (enqueue)';
 export const PURCHASE = 'POST /credits (purchase)';
+export const PROMOTION = 'join waitlist + cancel → promotion (+ GET /lessons/:id)';
 export const EMAIL_BODY = { recipients: ['a@example.com', 'b@example.com'], subject: 'Bench', body: 'Hi' };
 
 /** A GET, as a demo member with a history (`demo0001`) or as the staff user. */
@@ -16,6 +17,7 @@ export interface Read {
 export interface Endpoints {
   reads: Read[];
   pair: boolean;
+  promotion: boolean;
   purchase: boolean;
   emails: boolean;
 }
@@ -34,10 +36,13 @@ export function endpoints(ids: DataIds, only: string | undefined): Endpoints {
   const selected = {
     reads: reads.filter((read) => wanted(read.name)),
     pair: wanted(PAIR),
+    promotion: wanted(PROMOTION),
     purchase: wanted(PURCHASE),
     emails: wanted(EMAILS),
   };
-  if (!selected.reads.length && !selected.pair && !selected.purchase && !selected.emails)
-    throw new Error(`BENCH_ONLY=${only} matches none of: ${[...reads.map((read) => read.name), PAIR, PURCHASE, EMAILS].join(', ')}`);
+  if (!selected.reads.length && !selected.pair && !selected.promotion && !selected.purchase && !selected.emails)
+    throw new Error(
+      `BENCH_ONLY=${only} matches none of: ${[...reads.map((read) => read.name), PAIR, PROMOTION, PURCHASE, EMAILS].join(', ')}`,
+    );
   return selected;
 }

@@ -9,6 +9,7 @@ import { BENCH_LESSON_CAPACITY } from './dataset';
 import { EMAIL_BODY, type Endpoints } from './endpoints';
 import { gymDay, gymTimeZone } from './gym-day';
 import { freshMembers, type Member } from './members';
+import { openLane, probeCycle, type PromotionLane } from './waitlist-promotion';
 
 export interface Fixtures {
   adminToken: string;
@@ -18,6 +19,8 @@ export interface Fixtures {
   statements: Map<string, number | null>;
   /** The booking pair, when selected: its lesson and a fresh member per connection. */
   pair?: { lessonId: number; members: Member[]; statements: { book: number | null; cancel: number | null } };
+  /** The waitlist cycle, when selected: a lane per connection and the statements of join, cancel and read. */
+  promotion?: { lanes: PromotionLane[]; statements: { join: number | null; cancel: number | null; read: number | null } };
   /** `POST /credits`, when selected: a fresh member buying the shortest policy from today, over and over. */
   purchase?: { token: string; body: { pricePolicyId: number; startDate: string }; statements: number | null };
   emailStatements: number | null;
@@ -31,17 +34,18 @@ interface PricePolicy {
 
 const LESSON_DAYS_AHEAD = 20;
 
-async function pairFixtures(port: number, adminToken: string, connections: number, runId: string): Promise<NonNullable<Fixtures['pair']>> {
+/** A 1-credit lesson `LESSON_DAYS_AHEAD` days ahead (a cancel refunds in full), and a purchase from today that covers it. */
+async function benchLessonAndPurchase(port: number, adminToken: string, capacity: number) {
   const timeZone = await gymTimeZone(`http://127.0.0.1:${port}`);
   const isoDay = (offsetDays: number) => gymDay(new Date(), timeZone, offsetDays);
   const lesson = expectStatus(
-    'create the bench lesson',
+    'create a bench lesson',
     201,
     await http<{ id: number }>(port, 'POST', '/lessons', adminToken, {
       gym: 'seoul',
       type: 'yoga',
       creditCount: 1,
-      maxCapacity: BENCH_LESSON_CAPACITY,
+      maxCapacity: capacity,
       startDate: isoDay(LESSON_DAYS_AHEAD),
       startTime: '20:00',
       endTime: '21:00',
@@ -52,7 +56,13 @@ async function pairFixtures(port: number, adminToken: string, connections: numbe
     .filter((candidate) => candidate.creditCount >= 1 && candidate.periodDays > LESSON_DAYS_AHEAD + 1)
     .sort((a, b) => b.periodDays - a.periodDays)[0];
   if (!policy) throw new Error(`no price policy runs longer than ${LESSON_DAYS_AHEAD + 1} days`);
-  const members = await freshMembers(port, `bench-${runId}`, connections, { pricePolicyId: policy.id, startDate: isoDay(0) });
+  return { lessonId: lesson.id, purchase: { pricePolicyId: policy.id, startDate: isoDay(0) } };
+}
+
+async function pairFixtures(port: number, adminToken: string, connections: number, runId: string): Promise<NonNullable<Fixtures['pair']>> {
+  const { lessonId, purchase } = await benchLessonAndPurchase(port, adminToken, BENCH_LESSON_CAPACITY);
+  const lesson = { id: lessonId };
+  const members = await freshMembers(port, `bench-${runId}`, connections, purchase);
   const prober = members[0].token; // books and cancels: holds no booking afterwards
   const booking = expectStatus(
     'probe: book the bench lesson',
@@ -65,6 +75,23 @@ async function pairFixtures(port: number, adminToken: string, connections: numbe
     members,
     statements: { book: booking.statements, cancel: cancel.statements },
   };
+}
+
+/** One lane per connection for the waitlist load: a one-seat lesson, its holder and a member to wait. */
+async function promotionFixtures(
+  port: number,
+  adminToken: string,
+  connections: number,
+  runId: string,
+): Promise<NonNullable<Fixtures['promotion']>> {
+  const lanes: PromotionLane[] = [];
+  for (let i = 0; i < connections; i++) {
+    const { lessonId, purchase } = await benchLessonAndPurchase(port, adminToken, 1);
+    const [holder, waiter] = await freshMembers(port, `bench-${runId}-lane${i + 1}`, 2, purchase);
+    lanes.push(await openLane(port, lessonId, [holder!, waiter!]));
+  }
+  const statements = await probeCycle(port, lanes[0]!);
+  return { lanes, statements };
 }
 
 async function purchaseFixture(port: number, runId: string): Promise<NonNullable<Fixtures['purchase']>> {
@@ -98,9 +125,10 @@ export async function developmentPass(
     if (read.name.includes('release-sheet') && !rows?.length) throw new Error(`probe: ${read.path} answered an empty sheet`);
   }
   const pair = selected.pair ? await pairFixtures(port, adminToken, connections, runId) : undefined;
+  const promotion = selected.promotion ? await promotionFixtures(port, adminToken, connections, runId) : undefined;
   const purchase = selected.purchase ? await purchaseFixture(port, runId) : undefined;
   const emailStatements = selected.emails
     ? expectStatus('probe: POST /emails', 202, await http(port, 'POST', '/emails', adminToken, EMAIL_BODY)).statements
     : null;
-  return { adminToken, memberToken, statements, pair, purchase, emailStatements };
+  return { adminToken, memberToken, statements, pair, promotion, purchase, emailStatements };
 }

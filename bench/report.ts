@@ -3,6 +3,7 @@ import type autocannon from 'autocannon';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BookAndCancelCounts } from './book-cancel';
+import type { PromotionCounts } from './waitlist-promotion';
 import type { Measurement } from './load';
 
 export interface Row {
@@ -24,6 +25,8 @@ export interface Row {
   vsFloor?: string;
   /** The booking pair only: statements and status codes per request kind. */
   pair?: BookAndCancelCounts & { releasedAfterWarmUp: number; statements: { book: number | null; cancel: number | null } };
+  /** A row that measures a sequence of requests (the waitlist cycle): its statements per step and its status codes. */
+  cycle?: { statements: string; line: string };
 }
 
 const perRequest = (cpuMs: number | null, requests: number) =>
@@ -46,7 +49,7 @@ export function row(endpoint: string, measurement: Measurement, statements: numb
   };
 }
 
-const cell = (value: number | string | null | undefined) => (value === null || value === undefined ? '–' : String(value));
+export const cell = (value: number | string | null | undefined) => (value === null || value === undefined ? '–' : String(value));
 const codes = (counts: Record<string, number>) =>
   Object.entries(counts)
     .map(([status, n]) => `${status}×${n}`)
@@ -58,6 +61,12 @@ export function pairLine(pair: NonNullable<Row['pair']>): string {
   return `book: ${codes(pair.book)}; cancel: ${codes(pair.cancel)}${skipped} (bookings the warm-up left, cancelled before the pass: ${pair.releasedAfterWarmUp})`;
 }
 
+/** `join: 201×N; cancel: 200×N; read: 200×N` for the waitlist cycle. */
+export function promotionLine(counts: PromotionCounts): string {
+  const stalled = counts.stalled ? `; cycles without a promotion: ${counts.stalled}` : '';
+  return `join: ${codes(counts.join)}; cancel: ${codes(counts.cancel)}; read: ${codes(counts.read)}${stalled}`;
+}
+
 export function markdown(heading: string, rows: Row[]): string {
   const lines = [
     heading,
@@ -65,13 +74,17 @@ export function markdown(heading: string, rows: Row[]): string {
     '| endpoint | req/s | p50 ms | p99 ms | statements/request | API CPU ms/request | MariaDB CPU ms/request | vs floor | non-2xx |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows.map((r) => {
-      const statements = r.pair ? `${cell(r.pair.statements.book)} + ${cell(r.pair.statements.cancel)}` : cell(r.statements);
+      const statements = r.pair
+        ? `${cell(r.pair.statements.book)} + ${cell(r.pair.statements.cancel)}`
+        : (r.cycle?.statements ?? cell(r.statements));
       const non2xx = r.errors ? `${r.non2xx} (+${r.errors} errors)` : String(r.non2xx);
       return `| ${r.endpoint} | ${r.rps} | ${r.p50} | ${r.p99} | ${statements} | ${cell(r.apiCpuMsPerRequest)} | ${cell(r.dbCpuMsPerRequest)} | ${cell(r.vsFloor)} | ${non2xx} |`;
     }),
   ];
   const pairs = rows.filter((r) => r.pair);
   if (pairs.length) lines.push('', ...pairs.map((r) => `${r.endpoint}: ${pairLine(r.pair!)}`));
+  const cycles = rows.filter((r) => r.cycle);
+  if (cycles.length) lines.push('', ...cycles.map((r) => `${r.endpoint}: ${r.cycle!.line}`));
   return lines.join('\n');
 }
 

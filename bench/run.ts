@@ -20,11 +20,12 @@ import { BENCH_DATABASE, benchEnv } from './bench-env';
 import { warmThenMeasurePair } from './book-cancel';
 import { compareReads, comparedPid } from './compare';
 import { clearQueues, dataIds, prepareDatabase } from './dataset';
-import { EMAIL_BODY, EMAILS, endpoints, PAIR, PURCHASE } from './endpoints';
+import { EMAIL_BODY, EMAILS, endpoints, PAIR, PROMOTION, PURCHASE } from './endpoints';
+import { warmThenMeasurePromotion } from './waitlist-promotion';
 import { type LoadSettings, warmThenMeasure, type Watched } from './load';
 import { developmentPass } from './probe';
 import { findListeningPid, waitForIdle } from './proc-cpu';
-import { logReport, markdown, type Row, row, writeJson } from './report';
+import { cell, logReport, markdown, promotionLine, type Row, row, writeJson } from './report';
 import { logSummary, withServer } from './servers';
 
 const ROOT = join(__dirname, '..');
@@ -107,6 +108,18 @@ async function main(): Promise<void> {
           pair: { ...pass.counts, releasedAfterWarmUp: pass.releasedAfterWarmUp, statements: fixtures.pair.statements },
         });
         console.log(`${PAIR}: done`);
+      }
+      if (fixtures.promotion) {
+        const { lanes, statements } = fixtures.promotion;
+        const pass = await warmThenMeasurePromotion(PROD.port, SETTINGS, lanes, watched);
+        apiRows.push({
+          ...row(PROMOTION, pass, null),
+          cycle: {
+            statements: `${cell(statements.join)} + ${cell(statements.cancel)} + ${cell(statements.read)}`,
+            line: `${promotionLine(pass.counts)} (lanes the warm-up left mid-cycle, settled before the pass: ${pass.settledAfterWarmUp})`,
+          },
+        });
+        console.log(`${PROMOTION}: done`);
       }
       if (fixtures.purchase) {
         const { token, body, statements } = fixtures.purchase;

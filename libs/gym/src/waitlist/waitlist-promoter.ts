@@ -51,27 +51,23 @@ export class WaitlistPromoter {
       return [];
     }
     const today = this.calendar.today();
-    const promotions: Promotion[] = [];
+    const promoted: { entry: WaitlistEntry; user: User }[] = [];
     while (!lesson.isFull) {
       const entry = await em.findOne(WaitlistEntry, { lesson, status: WaitlistStatus.Waiting }, { orderBy: { id: 'asc' } });
       if (!entry) break;
       // lock order as in a booking: the lesson (held by the caller), then the member
       const user = await em.findOneOrFail(User, entry.user.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const refusal = await this.tryBooking(em, entry, lesson, user, today, at);
-      if (refusal) {
-        entry.pass(refusal, at);
-        await em.flush(); // written before the next entry is read
-        continue;
-      }
-      promotions.push({
-        entryId: entry.id,
-        reservationId: entry.reservation!.id,
-        user: { id: user.id, username: user.username, email: user.email },
-        lesson,
-      });
+      if (refusal) entry.pass(refusal, at);
+      else promoted.push({ entry, user });
+      await em.flush(); // written before the next entry is read (and the new booking gets its id)
     }
-    await em.flush();
-    return promotions;
+    return promoted.map(({ entry, user }) => ({
+      entryId: entry.id,
+      reservationId: entry.reservation!.id,
+      user: { id: user.id, username: user.username, email: user.email },
+      lesson,
+    }));
   }
 
   /** Books the entry's member, or answers the code a booking of theirs would be refused with. */
@@ -80,8 +76,6 @@ export class WaitlistPromoter {
     if (active > 0) return 'ALREADY_REGISTERED';
     try {
       const { reservation } = await chargeForSeat(em, lesson, user, today, at);
-      // written now, so the reservation has its id for the entry and the email
-      await em.flush();
       entry.promote(reservation, at);
       return null;
     } catch (error) {
