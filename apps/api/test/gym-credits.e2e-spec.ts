@@ -33,8 +33,23 @@ describe('Gym: the credit ledger (e2e)', () => {
         reservationId: null,
         purchaseId: null,
         message: 'Purchased 10 classes',
-        createdAt: expect.any(String),
+        createdAt: '2030-01-10T01:00:00.000Z',
       });
+    });
+
+    it("stamps every ledger entry with the app's clock, as bookings are", async () => {
+      const member = await newMember(app);
+      await buyCredits(app, member, { creditCount: 4, startDate: TODAY });
+      const lesson = await newLesson(app, { startDate: '2030-01-20', creditCount: 2 });
+      clock.set('2030-01-11T02:30:00Z');
+      const booked = await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', member.auth).expect(201);
+      clock.set('2030-01-12T03:45:00Z');
+      await http.delete(`/reservations/${booked.body.id}`).set('Authorization', member.auth).expect(200);
+      expect((await ledger(member)).map((entry: { type: string; createdAt: string }) => [entry.type, entry.createdAt])).toEqual([
+        ['purchase', '2030-01-10T01:00:00.000Z'],
+        ['use', '2030-01-11T02:30:00.000Z'],
+        ['refund', '2030-01-12T03:45:00.000Z'],
+      ]);
     });
 
     it('refuses a start date in the past, an impossible date and an unknown policy', async () => {

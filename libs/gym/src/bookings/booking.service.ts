@@ -85,7 +85,8 @@ export class BookingService {
         if (refund === null) throw new CancelNotAllowedError();
 
         const uses = await em.find(Credit, { reservation, type: CreditType.Use }, { populate: ['purchase'] });
-        const record = reservation.cancel(this.calendar.instant());
+        const at = this.calendar.instant();
+        const record = reservation.cancel(at);
         lesson.freeSeat();
         const today = this.calendar.today();
         const message = `Cancelled lesson #${lesson.id}: ${refund} of ${lesson.creditCount} credits refunded`;
@@ -95,7 +96,7 @@ export class BookingService {
             CreditType.Refund,
             { user: reservation.user, purchase: em.getReference(Credit, back.purchaseId), reservation: record },
             back.count,
-            today,
+            { day: today, at },
             message,
           ),
         );

@@ -31,7 +31,13 @@ export async function chargeForSeat(em: EntityManager, lesson: Lesson, user: Use
   lesson.takeSeat();
   const message = `Booked ${lesson.type} lesson #${lesson.id} on ${lesson.startDate} ${lesson.startTime}`;
   const credits = draws.map((draw) =>
-    Credit.movement(CreditType.Use, { user, purchase: em.getReference(Credit, draw.purchaseId), reservation }, -draw.count, today, message),
+    Credit.movement(
+      CreditType.Use,
+      { user, purchase: em.getReference(Credit, draw.purchaseId), reservation },
+      -draw.count,
+      { day: today, at },
+      message,
+    ),
   );
   em.persist([reservation, ...credits]);
   return { reservation, credits };

@@ -31,7 +31,7 @@ export class CreditExpiryService {
             CreditType.Expire,
             { user: em.getReference(User, left.userId), purchase: em.getReference(Credit, left.purchaseId), reservation: null },
             -left.remaining,
-            today,
+            { day: today, at: this.calendar.instant() },
             `${left.remaining} credits expired on ${left.endDate}`,
           ),
         );

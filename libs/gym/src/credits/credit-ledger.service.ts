@@ -33,7 +33,13 @@ export class CreditLedgerService {
     if (startDate < today) throw new InvalidStartDateError(startDate, today, this.calendar.timeZone);
     const policy = await this.em.findOne(PricePolicy, pricePolicyId);
     if (!policy) throw new NotFoundError('Price policy', pricePolicyId);
-    const entry = Credit.purchase(this.em.getReference(User, userId), policy, startDate, addDays(startDate, policy.periodDays));
+    const entry = Credit.purchase(
+      this.em.getReference(User, userId),
+      policy,
+      startDate,
+      addDays(startDate, policy.periodDays),
+      this.calendar.instant(),
+    );
     // one row, written alone: a plain insert, without the unit of work's change-set pass and the
     // transaction a flush opens around it (two round trips fewer; docs/performance.md)
     await this.em.insert(entry);

@@ -75,7 +75,8 @@ export class Credit {
     this.message = props.message;
   }
 
-  static purchase(user: User, policy: PricePolicy, startDate: string, endDate: string): Credit {
+  /** Bought at `at` (the app's clock, like every entry's `createdAt`). */
+  static purchase(user: User, policy: PricePolicy, startDate: string, endDate: string, at: Date): Credit {
     const entry = new Credit({
       user,
       type: CreditType.Purchase,
@@ -85,26 +86,29 @@ export class Credit {
     });
     entry.endDate = endDate;
     entry.pricePolicy = policy;
+    entry.createdAt = storedInstant(at);
     return entry;
   }
 
   /**
    * A movement against a purchase: `use` and `expire` take credits (count < 0), `refund` returns
    * them (count >= 0: a refund of 0 is written too, so a cancellation that refunded nothing says so).
+   * `when`: the gym's day it happens on and the instant (the app's clock).
    */
   static movement(
     type: Exclude<CreditType, CreditType.Purchase>,
     against: { user: User; purchase: Credit; reservation: Reservation | null },
     count: number,
-    on: string,
+    when: { day: string; at: Date },
     message: string,
   ): Credit {
     const valid = type === CreditType.Refund ? count >= 0 : count < 0;
     if (!valid || !Number.isInteger(count)) throw new Error(`A ${type} entry cannot count ${count}`);
     const { user, purchase, reservation } = against;
-    const entry = new Credit({ user, type, count, startDate: on, message });
+    const entry = new Credit({ user, type, count, startDate: when.day, message });
     entry.purchase = purchase;
     entry.reservation = reservation;
+    entry.createdAt = storedInstant(when.at);
     return entry;
   }
 }
