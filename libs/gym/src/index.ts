@@ -13,3 +13,7 @@ export * from './gym.module';
 export * from './lessons/lesson.service';
 export * from './members/member-profile.service';
 export * from './price-policies/price-policy.service';
+export * from './reminders/booking-reminder';
+export * from './reminders/booking-reminders.module';
+export * from './reminders/booking-reminders.service';
+export * from './reminders/member-day-bookings.reader';
