@@ -82,7 +82,13 @@ describe('Gym: the promoted member’s email (e2e)', () => {
       await http.delete(`/reservations/${reservations[i]}`).set('Authorization', holder.auth).expect(200);
     await drained();
 
-    expect(sink.received).toEqual([{ to: 'promoted@example.com', subject: 'You have a seat: yoga on 2030-01-15 07:00-08:00' }]);
+    expect(sink.received).toEqual([
+      {
+        to: 'promoted@example.com',
+        subject: 'You have a seat: yoga on 2030-01-15 07:00-08:00',
+        text: expect.stringContaining('you were first on its waitlist. 2 credit(s) were charged, as for any booking.'),
+      },
+    ]);
     const [entry] = (await http.get('/users/me/waitlist').set('Authorization', promoted.auth).expect(200)).body;
     expect(entry.status).toBe('promoted');
 

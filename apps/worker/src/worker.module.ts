@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, HealthService, IdempotencyModule, LoggingModule, QueueRootModule, RedisModule } from '@app/core';
-import { GymModule } from '@app/gym';
+import { BookingRemindersModule, GymModule } from '@app/gym';
 import { EmailSendingModule, JobsModule } from '@app/jobs';
 import { RecommendBuilderModule } from '@app/recommend';
 import { MaintenanceSchedule } from './maintenance-schedule';
@@ -11,7 +11,8 @@ import { WorkerReadiness } from './worker-readiness';
 
 /**
  * The queue-consuming process: the queues, and only the domain modules its processors call (credit
- * expiry from the gym, the index builder, mail, the idempotency store's purge). No controllers.
+ * expiry and booking reminders from the gym, the index builder, mail, the idempotency store's
+ * purge). No controllers.
  */
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { WorkerReadiness } from './worker-readiness';
     QueueRootModule,
     JobsModule,
     GymModule,
+    BookingRemindersModule,
     RecommendBuilderModule,
     EmailSendingModule,
     IdempotencyModule,

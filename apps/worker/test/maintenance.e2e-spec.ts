@@ -10,7 +10,7 @@ import { Clock, IdempotencyKey, IdempotencyStore } from '@app/core';
 import { FeedService, FeedType } from '@app/feed';
 import { CreditLedgerService, PricePolicyService } from '@app/gym';
 import { UserService } from '@app/identity';
-import { EXPIRE_CREDITS_JOB, FORGET_IDEMPOTENCY_KEYS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB } from '@app/jobs';
+import { EXPIRE_CREDITS_JOB, FORGET_IDEMPOTENCY_KEYS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB, SEND_REMINDERS_JOB } from '@app/jobs';
 import { indexViews, readIndexFile } from '@app/recommend';
 import { FakeClock } from '@app/testing';
 import { MaintenanceSchedule } from '../src/maintenance-schedule';
@@ -48,7 +48,7 @@ describe('worker: scheduled maintenance (e2e)', () => {
     await rm(indexDirectory, { recursive: true, force: true });
   });
 
-  it('schedules one credit expiry, one index rebuild and one key purge in the gym time zone, however many workers register them', async () => {
+  it('schedules one credit expiry, one index rebuild, one key purge and one reminder run in the gym time zone, however many workers register them', async () => {
     await worker.get(MaintenanceSchedule).register();
     await worker.get(MaintenanceSchedule).register();
     const repeatable = await queue.getRepeatableJobs();
@@ -56,6 +56,7 @@ describe('worker: scheduled maintenance (e2e)', () => {
       { name: EXPIRE_CREDITS_JOB, cron: '5 0 * * *', tz: 'Asia/Seoul' },
       { name: FORGET_IDEMPOTENCY_KEYS_JOB, cron: '17 * * * *', tz: 'Asia/Seoul' },
       { name: REBUILD_INDEX_JOB, cron: '*/30 * * * *', tz: 'Asia/Seoul' },
+      { name: SEND_REMINDERS_JOB, cron: '0 18 * * *', tz: 'Asia/Seoul' },
     ]);
     // no index file yet: each registration also queued an immediate rebuild (running two is harmless)
     const waiting = await queue.getWaiting();

@@ -17,3 +17,7 @@ export * from './waitlist/waitlist-entry.entity';
 export * from './waitlist/waitlist-promoter';
 export * from './waitlist/waitlist.service';
 export * from './waitlist/promotion-mailer';
+export * from './reminders/booking-reminder';
+export * from './reminders/booking-reminders.module';
+export * from './reminders/booking-reminders.service';
+export * from './reminders/member-day-bookings.reader';

@@ -6,6 +6,8 @@ export const MAINTENANCE_QUEUE = 'maintenance';
 export const EXPIRE_CREDITS_JOB = 'expire-credits';
 export const REBUILD_INDEX_JOB = 'rebuild-index';
 export const FORGET_IDEMPOTENCY_KEYS_JOB = 'forget-idempotency-keys';
+/** Evening: each member with an email gets the list of tomorrow's bookings (`REMINDER_CRON`). */
+export const SEND_REMINDERS_JOB = 'send-reminders';
 /** Hourly: expired idempotency keys are deleted here, off the request path. */
 export const FORGET_IDEMPOTENCY_KEYS_CRON = '17 * * * *';
 

@@ -4,6 +4,8 @@ import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 export interface ReceivedMail {
   to: string;
   subject: string;
+  /** The plain-text body, decoded from its transfer encoding, with `\n` line ends. */
+  text: string;
 }
 
 /** How the sink answers one recipient: accept it, refuse it for good (550), or for now (451). */
@@ -53,10 +55,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const subject = /^Subject: (.*)$/im.exec(Buffer.concat(chunks).toString('utf8'))?.[1]?.trim() ?? '';
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const subject = /^Subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? '';
+        const text = plainText(raw);
         sink.onMessage(session.envelope.rcptTo.map((recipient) => recipient.address));
         setTimeout(() => {
-          for (const recipient of session.envelope.rcptTo) sink.received.push({ to: recipient.address, subject });
+          for (const recipient of session.envelope.rcptTo) sink.received.push({ to: recipient.address, subject, text });
           callback();
         }, sink.delayMs);
       });
@@ -65,4 +69,22 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   sink.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   return sink;
+}
+
+/** The body of a single-part text message, decoded as its `Content-Transfer-Encoding` says. */
+function plainText(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = raw.slice(0, split);
+  const body = raw.slice(split + 4).replace(/\r\n$/, '');
+  const encoding = /^Content-Transfer-Encoding: (.*)$/im.exec(headers)?.[1]?.trim().toLowerCase();
+  let bytes: Buffer;
+  if (encoding === 'base64') bytes = Buffer.from(body, 'base64');
+  else if (encoding === 'quoted-printable') {
+    const joined = body.replace(/=\r\n/g, '');
+    bytes = Buffer.from(
+      joined.replace(/=([0-9A-F]{2})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    );
+  } else bytes = Buffer.from(body, 'utf8');
+  return bytes.toString('utf8').replace(/\r\n/g, '\n');
 }

@@ -49,6 +49,12 @@ describe('loadConfig', () => {
     expect(message).toMatch(/CORS_ORIGINS: CORS_ORIGINS must be a comma-separated list/);
   });
 
+  it('defaults the reminder schedule to 18:00 and refuses a cron that is not five fields', () => {
+    expect(loadConfig({}).jobs.reminderCron).toBe('0 18 * * *');
+    expect(loadConfig({ REMINDER_CRON: '30 19 * * 1-5' }).jobs.reminderCron).toBe('30 19 * * 1-5');
+    expect(() => loadConfig({ REMINDER_CRON: 'evening' })).toThrow(/REMINDER_CRON: REMINDER_CRON must be a five-field cron expression/);
+  });
+
   it('splits the CORS origins', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example,http://b.example:8080' }).http.corsOrigins).toEqual([
       'https://a.example',
@@ -80,6 +86,6 @@ describe('loadConfig', () => {
     const variables = configVariables().map((entry) => entry.variable);
     expect(new Set(variables).size).toBe(variables.length);
     expect(configVariables()).toContainEqual({ variable: 'PORT', defaultValue: 8000 });
-    expect(variables).toHaveLength(28);
+    expect(variables).toHaveLength(29);
   });
 });

@@ -96,6 +96,10 @@ export class JobsSettings {
   @CronSetting('EXPIRE_CREDITS_CRON')
   expireCreditsCron = '5 0 * * *';
 
+  /** When members get the list of tomorrow's bookings by email. */
+  @CronSetting('REMINDER_CRON')
+  reminderCron = '0 18 * * *';
+
   get taskRetentionSeconds(): number {
     return this.taskRetentionHours * 3600;
   }
