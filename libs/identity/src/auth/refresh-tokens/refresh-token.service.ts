@@ -64,6 +64,14 @@ export class RefreshTokenService {
     if (current) await this.revokeFamily(current.familyId, this.clock.now());
   }
 
+  /**
+   * Deletes every token past its expiry; the worker's maintenance queue calls this hourly. A used or
+   * revoked token is kept until then: while it could still be presented, it must be known as reuse.
+   */
+  async forgetExpired(): Promise<number> {
+    return this.em.fork().nativeDelete(RefreshToken, { expiresAt: { $lte: this.clock.now() } });
+  }
+
   private async refuseReuse(familyId: string, now: Date): Promise<never> {
     await this.revokeFamily(familyId, now);
     throw new InvalidRefreshTokenError('The refresh token was already used; every token of its login is revoked, log in again');
