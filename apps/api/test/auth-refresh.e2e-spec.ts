@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { FakeClock, forkEm, newMember, useTestApp } from '@app/testing';
+import request from 'supertest';
+import { createTestApp, FakeClock, forkEm, newMember, useTestApp, withEnv } from '@app/testing';
 
 const NOW = '2030-01-10T01:00:00Z';
 const DAY_MS = 86_400_000;
@@ -38,6 +39,27 @@ describe('Refresh tokens: sessions an app can keep (e2e)', () => {
     expect(tokens).toMatchObject(TOKEN_PAIR);
     const claims = JSON.parse(Buffer.from(tokens.accessToken.split('.')[1], 'base64url').toString());
     expect(claims.exp - claims.iat).toBe(900);
+  });
+
+  it('follows JWT_EXPIRES_IN for the access token, the answer and the session cookie', async () => {
+    await withEnv({ JWT_EXPIRES_IN: '120' }, async () => {
+      const shortLived = await createTestApp();
+      try {
+        const member = await newMember(shortLived);
+        const res = await request(shortLived.getHttpServer())
+          .post('/auth/login')
+          .send({ username: member.user.username, password: member.password })
+          .expect(200);
+        expect(res.body.expiresIn).toBe(120);
+        const claims = JSON.parse(Buffer.from(res.body.accessToken.split('.')[1], 'base64url').toString());
+        expect(claims.exp - claims.iat).toBe(120);
+        expect(([] as string[]).concat(res.headers['set-cookie'])).toEqual(
+          expect.arrayContaining([expect.stringContaining('Max-Age=120')]),
+        );
+      } finally {
+        await shortLived.close();
+      }
+    });
   });
 
   it('stores only the hash of a refresh token', async () => {
