@@ -45,13 +45,13 @@ describe('worker on a Redis that restarts without persistence (e2e)', () => {
   it('warns at start, and registers its schedules again after Redis restarts, without restarting', async () => {
     worker = await startWorker({ REDIS_URL: redis.url, SMTP_URL: sink.url });
     expect(worker.output()).toContain('Redis reports persistence off');
-    const schedules = ['expire-credits', 'forget-idempotency-keys', 'rebuild-index'];
-    await until(async () => (await scheduled()).length === 3, 'the schedules');
+    const schedules = ['expire-credits', 'forget-idempotency-keys', 'forget-refresh-tokens', 'rebuild-index'];
+    await until(async () => (await scheduled()).length === schedules.length, 'the schedules');
     expect(await scheduled()).toEqual(schedules);
 
     const before = worker.output().length;
     await redis.restart();
-    await until(async () => (await scheduled().catch(() => [])).length === 3, 'the schedules after the restart');
+    await until(async () => (await scheduled().catch(() => [])).length === schedules.length, 'the schedules after the restart');
     expect(await scheduled()).toEqual(schedules);
     await worker.waitFor('maintenance schedules registered again', 10_000, before);
     expect(worker.child.exitCode).toBeNull();
