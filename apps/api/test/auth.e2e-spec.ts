@@ -8,7 +8,7 @@ describe('Users and auth (e2e)', () => {
   const { app, http } = useTestApp();
 
   describe('POST /users (sign-up)', () => {
-    it('creates a member and never returns the password or its hash', async () => {
+    it('creates a member, logs them in, and never returns the password or its hash', async () => {
       const res = await http.post('/users').send({ username: 'kim.minji', password: 'correct horse', phoneNumber: '010-1234-5678' });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
@@ -18,6 +18,10 @@ describe('Users and auth (e2e)', () => {
         email: null,
         isStaff: false,
         image: null,
+        accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+        refreshToken: expect.stringMatching(/^[\w-]{43}$/),
+        tokenType: 'Bearer',
+        expiresIn: 900,
       });
       expect(JSON.stringify(res.body)).not.toMatch(/password|scrypt/i);
     });
@@ -114,7 +118,12 @@ describe('Users and auth (e2e)', () => {
       await http.post('/users').send({ username: 'lee', password: 'correct horse', phoneNumber: '010-1111-2222' }).expect(201);
       const login = await http.post('/auth/login').send({ username: 'lee', password: 'correct horse' });
       expect(login.status).toBe(200);
-      expect(login.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600 });
+      expect(login.body).toEqual({
+        accessToken: expect.any(String),
+        refreshToken: expect.stringMatching(/^[\w-]{43}$/),
+        tokenType: 'Bearer',
+        expiresIn: 900,
+      });
       const me = await http.get('/users/me').set('Authorization', `Bearer ${login.body.accessToken}`);
       expect(me.status).toBe(200);
       expect(me.body).toMatchObject({ username: 'lee', isStaff: false, creditBalance: 0, reservations: [] });

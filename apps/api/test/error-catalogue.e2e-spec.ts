@@ -27,7 +27,13 @@ interface Route {
   op: Operation;
 }
 
-const PUBLIC_ROUTES = ['POST /users', 'POST /auth/login', 'GET /health', 'GET /price-policies', 'GET /gym'];
+const PUBLIC_ROUTES = ['POST /users', 'POST /auth/login', 'POST /auth/refresh', 'GET /health', 'GET /price-policies', 'GET /gym'];
+
+/** The 401 a public route answers by its own rule: a credential in the body that is wrong. */
+const PUBLIC_401: Record<string, string[]> = {
+  'POST /auth/login': ['INVALID_CREDENTIALS'],
+  'POST /auth/refresh': ['INVALID_REFRESH_TOKEN'],
+};
 /** Anyone may call them; a caller who sends a token gets their own fields, and a bad token is 401. */
 const TOKEN_OPTIONAL_ROUTES = ['GET /lessons'];
 
@@ -111,7 +117,7 @@ describe('One catalogue of error codes (e2e)', () => {
     for (const r of summary.filter((r) => r.public))
       expect({ route: r.route, codes401: r.codes401 }).toEqual({
         route: r.route,
-        codes401: r.route === 'POST /auth/login' ? ['INVALID_CREDENTIALS'] : [],
+        codes401: PUBLIC_401[r.route] ?? [],
       });
   });
 
@@ -138,5 +144,13 @@ describe('One catalogue of error codes (e2e)', () => {
     const res = await http.post('/auth/login').send({ username: 'nobody-here', password: 'wrong password' });
     expect(res.status).toBe(ERROR_CATALOGUE.INVALID_CREDENTIALS.status);
     expect(res.body.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('answers what refresh documents', async () => {
+    const documented = documentedCodes(routes.find((r) => r.route === 'POST /auth/refresh')!.op);
+    expect(documented['401']).toEqual(['INVALID_REFRESH_TOKEN']);
+    const res = await http.post('/auth/refresh').send({ refreshToken: 'not-a-token-we-issued' });
+    expect(res.status).toBe(ERROR_CATALOGUE.INVALID_REFRESH_TOKEN.status);
+    expect(res.body.code).toBe('INVALID_REFRESH_TOKEN');
   });
 });

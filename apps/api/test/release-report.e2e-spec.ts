@@ -44,7 +44,7 @@ describe('Release: the printable report (e2e, headless Chromium)', () => {
       const cookie = sessionCookie(await login(staff));
       const [pair, ...attributes] = cookie.split('; ');
       expect(pair).toMatch(/^access_token=[\w-]+\.[\w-]+\.[\w-]+$/);
-      expect(attributes).toEqual(expect.arrayContaining(['Max-Age=3600', 'Path=/release', 'HttpOnly', 'SameSite=Lax']));
+      expect(attributes).toEqual(expect.arrayContaining(['Max-Age=900', 'Path=/release', 'HttpOnly', 'SameSite=Lax']));
     });
 
     it('opens the report and nothing else', async () => {

@@ -44,7 +44,7 @@ describe('staff sign-in from a browser: /login and /logout (e2e)', () => {
       const cookies = cookiesOf(res);
       expect(cookies.map((cookie) => /Path=([^;]+)/.exec(cookie)?.[1]).sort()).toEqual(['/admin/queues', '/release']);
       for (const cookie of cookies) {
-        expect(cookie.split('; ')).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Lax', 'Max-Age=3600']));
+        expect(cookie.split('; ')).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Lax', 'Max-Age=900']));
         expect(cookie).not.toMatch(/; Secure/);
       }
     });

@@ -35,6 +35,8 @@ describe('Swagger (e2e)', () => {
       expect.arrayContaining([
         'POST /users',
         'POST /auth/login',
+        'POST /auth/refresh',
+        'POST /auth/logout',
         'GET /users/me',
         'GET /users/{id}',
         'PUT /users/me/image',
@@ -58,6 +60,22 @@ describe('Swagger (e2e)', () => {
     const doc = (await request(app.getHttpServer()).get('/swagger-json')).body;
     expect(Object.keys(doc.components.schemas.CreateUserDto.properties).sort()).toEqual(['email', 'password', 'phoneNumber', 'username']);
     expect(doc.components.schemas.UserResponse.properties).toHaveProperty('image');
+    const tokenFields = ['accessToken', 'expiresIn', 'refreshToken', 'tokenType'];
+    expect(doc.paths['/users'].post.responses['201'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/SignUpResponse',
+    });
+    expect(Object.keys(doc.components.schemas.SignUpResponse.properties).sort()).toEqual(
+      [...Object.keys(doc.components.schemas.UserResponse.properties), ...tokenFields].sort(),
+    );
+    expect(doc.components.schemas.SignUpResponse.required).toEqual(expect.arrayContaining(['id', 'username', ...tokenFields]));
+    for (const path of ['/auth/login', '/auth/refresh']) {
+      expect(doc.paths[path].post.responses['200'].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/TokenResponse',
+      });
+    }
+    expect(Object.keys(doc.components.schemas.TokenResponse.properties).sort()).toEqual(tokenFields);
+    expect(Object.keys(doc.components.schemas.RefreshTokenDto.properties)).toEqual(['refreshToken']);
+    expect(Object.keys(doc.paths['/auth/logout'].post.responses)).toEqual(expect.arrayContaining(['204', '401']));
     expect(Object.keys(doc.components.schemas.CreateOrderListDto.properties).sort()).toEqual([
       'code',
       'codeName',

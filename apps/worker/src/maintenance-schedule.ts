@@ -7,6 +7,8 @@ import {
   EXPIRE_CREDITS_JOB,
   FORGET_IDEMPOTENCY_KEYS_CRON,
   FORGET_IDEMPOTENCY_KEYS_JOB,
+  FORGET_REFRESH_TOKENS_CRON,
+  FORGET_REFRESH_TOKENS_JOB,
   MAINTENANCE_QUEUE,
   REBUILD_INDEX_JOB,
   SEND_REMINDERS_JOB,
@@ -14,8 +16,8 @@ import {
 
 /**
  * Registers the repeatable maintenance jobs, in the gym's time zone: the daily credit expiry, the
- * rebuild of the recommendation index, the hourly purge of expired idempotency keys and the evening
- * reminder of tomorrow's bookings. Bull keys a repeatable job by name, cron and zone, so
+ * rebuild of the recommendation index, the hourly purges of expired idempotency keys and refresh tokens,
+ * and the evening reminder of tomorrow's bookings. Bull keys a repeatable job by name, cron and zone, so
  * every worker registering them yields one schedule each, and each run is taken by exactly one
  * worker. A schedule whose cron changed in the configuration replaces the old one. A fresh
  * install has no index file yet: one rebuild is queued at once rather than at the next cron time.
@@ -69,6 +71,7 @@ export class MaintenanceSchedule implements OnApplicationShutdown {
     await this.schedule(REBUILD_INDEX_JOB, this.config.recommend.rebuildCron, 'Recommendation index rebuild');
     await this.schedule(FORGET_IDEMPOTENCY_KEYS_JOB, FORGET_IDEMPOTENCY_KEYS_CRON, 'Expired idempotency keys purge');
     await this.schedule(SEND_REMINDERS_JOB, this.config.jobs.reminderCron, "Reminders of tomorrow's bookings");
+    await this.schedule(FORGET_REFRESH_TOKENS_JOB, FORGET_REFRESH_TOKENS_CRON, 'Expired refresh tokens purge');
   }
 
   private retention(): { removeOnComplete: { age: number }; removeOnFail: { age: number } } {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, HealthService, IdempotencyModule, LoggingModule, QueueRootModule, RedisModule } from '@app/core';
 import { BookingRemindersModule, GymModule } from '@app/gym';
+import { IdentityModule } from '@app/identity';
 import { EmailSendingModule, JobsModule } from '@app/jobs';
 import { RecommendBuilderModule } from '@app/recommend';
 import { MaintenanceSchedule } from './maintenance-schedule';
@@ -11,8 +12,8 @@ import { WorkerReadiness } from './worker-readiness';
 
 /**
  * The queue-consuming process: the queues, and only the domain modules its processors call (credit
- * expiry and booking reminders from the gym, the index builder, mail, the idempotency store's
- * purge). No controllers.
+ * expiry and booking reminders from the gym, the index builder, mail, the purges of idempotency keys
+ * and refresh tokens). No controllers.
  */
 @Module({
   imports: [
@@ -27,6 +28,7 @@ import { WorkerReadiness } from './worker-readiness';
     RecommendBuilderModule,
     EmailSendingModule,
     IdempotencyModule,
+    IdentityModule,
   ],
   providers: [HealthService, WorkerReadiness, EmailProcessor, MaintenanceProcessor, MaintenanceSchedule, QueueConsumers],
 })

@@ -3,14 +3,22 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { RequestContext } from '@mikro-orm/core';
 import { EntityManager, MikroORM } from '@mikro-orm/mysql';
 import type { Queue } from 'bull';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clock, IdempotencyKey, IdempotencyStore } from '@app/core';
 import { FeedService, FeedType } from '@app/feed';
 import { CreditLedgerService, PricePolicyService } from '@app/gym';
-import { UserService } from '@app/identity';
-import { EXPIRE_CREDITS_JOB, FORGET_IDEMPOTENCY_KEYS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB, SEND_REMINDERS_JOB } from '@app/jobs';
+import { RefreshToken, RefreshTokenService, UserService } from '@app/identity';
+import {
+  EXPIRE_CREDITS_JOB,
+  FORGET_IDEMPOTENCY_KEYS_JOB,
+  FORGET_REFRESH_TOKENS_JOB,
+  MAINTENANCE_QUEUE,
+  REBUILD_INDEX_JOB,
+  SEND_REMINDERS_JOB,
+} from '@app/jobs';
 import { indexViews, readIndexFile } from '@app/recommend';
 import { FakeClock } from '@app/testing';
 import { MaintenanceSchedule } from '../src/maintenance-schedule';
@@ -48,13 +56,14 @@ describe('worker: scheduled maintenance (e2e)', () => {
     await rm(indexDirectory, { recursive: true, force: true });
   });
 
-  it('schedules one credit expiry, one index rebuild, one key purge and one reminder run in the gym time zone, however many workers register them', async () => {
+  it('schedules one credit expiry, one index rebuild, the two purges and one reminder run in the gym time zone, however many workers register them', async () => {
     await worker.get(MaintenanceSchedule).register();
     await worker.get(MaintenanceSchedule).register();
     const repeatable = await queue.getRepeatableJobs();
     expect(repeatable.map(({ name, cron, tz }) => ({ name, cron, tz })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: EXPIRE_CREDITS_JOB, cron: '5 0 * * *', tz: 'Asia/Seoul' },
       { name: FORGET_IDEMPOTENCY_KEYS_JOB, cron: '17 * * * *', tz: 'Asia/Seoul' },
+      { name: FORGET_REFRESH_TOKENS_JOB, cron: '47 * * * *', tz: 'Asia/Seoul' },
       { name: REBUILD_INDEX_JOB, cron: '*/30 * * * *', tz: 'Asia/Seoul' },
       { name: SEND_REMINDERS_JOB, cron: '0 18 * * *', tz: 'Asia/Seoul' },
     ]);
@@ -127,5 +136,26 @@ describe('worker: scheduled maintenance (e2e)', () => {
     await expect(job.finished()).resolves.toEqual({ forgotten: 1 });
     const left = await orm.em.fork().find(IdempotencyKey, { userId });
     expect(left.map((row) => row.key)).toEqual(['new-key']);
+  });
+
+  it('forgets refresh tokens past their expiry, and only those', async () => {
+    const orm = worker.get(MikroORM);
+    const inContext = <T>(fn: () => Promise<T>) => RequestContext.create(orm.em.fork(), fn);
+    const user = await inContext(() =>
+      worker.get(UserService).register({ username: `refreshing_${Date.now()}`, password: 'password-123', phoneNumber: '010-5555-6666' }),
+    );
+    await orm.em.fork().nativeDelete(RefreshToken, {}); // tokens other test files left in this worker's database
+    const tokens = worker.get(RefreshTokenService);
+    clock.set('2030-03-01T00:00:00Z');
+    await inContext(() => tokens.issue(user));
+    clock.set('2030-03-20T00:00:00Z');
+    const kept = await inContext(() => tokens.issue(user));
+    clock.set('2030-03-31T00:00:00Z'); // 30 days after the first, 11 after the second
+
+    startConsumers();
+    const job = await queue.add(FORGET_REFRESH_TOKENS_JOB, {});
+    await expect(job.finished()).resolves.toEqual({ forgotten: 1 });
+    const left = await orm.em.fork().find(RefreshToken, { user: user.id });
+    expect(left.map((row) => row.tokenHash)).toEqual([createHash('sha256').update(kept).digest('hex')]);
   });
 });

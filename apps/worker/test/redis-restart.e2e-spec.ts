@@ -45,7 +45,7 @@ describe('worker on a Redis that restarts without persistence (e2e)', () => {
   it('warns at start, and registers its schedules again after Redis restarts, without restarting', async () => {
     worker = await startWorker({ REDIS_URL: redis.url, SMTP_URL: sink.url });
     expect(worker.output()).toContain('Redis reports persistence off');
-    const schedules = ['expire-credits', 'forget-idempotency-keys', 'rebuild-index', 'send-reminders'];
+    const schedules = ['expire-credits', 'forget-idempotency-keys', 'forget-refresh-tokens', 'rebuild-index', 'send-reminders'];
     await until(async () => (await scheduled()).length === schedules.length, 'the schedules');
     expect(await scheduled()).toEqual(schedules);
 

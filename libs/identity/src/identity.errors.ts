@@ -11,3 +11,10 @@ export class InvalidCredentialsError extends DomainError {
     super('INVALID_CREDENTIALS', message);
   }
 }
+
+/** `POST /auth/refresh` with a token that is unknown, expired, revoked or already exchanged. */
+export class InvalidRefreshTokenError extends DomainError {
+  constructor(message = 'The refresh token is unknown, expired or revoked; log in again') {
+    super('INVALID_REFRESH_TOKEN', message);
+  }
+}

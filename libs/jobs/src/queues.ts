@@ -10,6 +10,9 @@ export const FORGET_IDEMPOTENCY_KEYS_JOB = 'forget-idempotency-keys';
 export const SEND_REMINDERS_JOB = 'send-reminders';
 /** Hourly: expired idempotency keys are deleted here, off the request path. */
 export const FORGET_IDEMPOTENCY_KEYS_CRON = '17 * * * *';
+export const FORGET_REFRESH_TOKENS_JOB = 'forget-refresh-tokens';
+/** Hourly: refresh tokens past their expiry (exchanged, revoked or not) are deleted here. */
+export const FORGET_REFRESH_TOKENS_CRON = '47 * * * *';
 
 /** Every queue `GET /tasks/:id` can answer for; a task id starts with its queue's name. */
 export const TASK_QUEUES = [EMAIL_QUEUE, MAINTENANCE_QUEUE] as const;

@@ -25,7 +25,7 @@ export async function newMember(app: INestApplication, overrides: Partial<Regist
     ...overrides,
   };
   const user = await RequestContext.create(forkEm(app), () => app.get(UserService).register(input));
-  const { accessToken } = await app.get(AuthService).issueToken(user);
+  const { accessToken } = await app.get(AuthService).issueAccessToken(user);
   return { user, password: input.password, token: accessToken, auth: `Bearer ${accessToken}` };
 }
 
@@ -35,6 +35,6 @@ export function newStaff(app: INestApplication, overrides: Partial<RegisterUserI
 
 /** A bearer token for an existing user (one that a seeder created, say). */
 export async function memberFor(app: INestApplication, user: User, password = ''): Promise<Member> {
-  const { accessToken } = await app.get(AuthService).issueToken(user);
+  const { accessToken } = await app.get(AuthService).issueAccessToken(user);
   return { user, password, token: accessToken, auth: `Bearer ${accessToken}` };
 }

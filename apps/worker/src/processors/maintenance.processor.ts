@@ -3,7 +3,15 @@ import { InjectQueue } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { IdempotencyStore } from '@app/core';
 import { BookingRemindersService, CreditExpiryService } from '@app/gym';
-import { EXPIRE_CREDITS_JOB, FORGET_IDEMPOTENCY_KEYS_JOB, MAINTENANCE_QUEUE, REBUILD_INDEX_JOB, SEND_REMINDERS_JOB } from '@app/jobs';
+import { RefreshTokenService } from '@app/identity';
+import {
+  EXPIRE_CREDITS_JOB,
+  FORGET_IDEMPOTENCY_KEYS_JOB,
+  FORGET_REFRESH_TOKENS_JOB,
+  MAINTENANCE_QUEUE,
+  REBUILD_INDEX_JOB,
+  SEND_REMINDERS_JOB,
+} from '@app/jobs';
 import { FeedIndexBuilder } from '@app/recommend';
 import type { QueueProcessor } from './queue-processor';
 
@@ -16,6 +24,7 @@ export class MaintenanceProcessor implements QueueProcessor {
     private readonly index: FeedIndexBuilder,
     private readonly idempotency: IdempotencyStore,
     private readonly reminders: BookingRemindersService,
+    private readonly refreshTokens: RefreshTokenService,
   ) {}
 
   async register(): Promise<void> {
@@ -24,6 +33,7 @@ export class MaintenanceProcessor implements QueueProcessor {
       this.queue.process(REBUILD_INDEX_JOB, 1, () => this.index.rebuild()),
       this.queue.process(FORGET_IDEMPOTENCY_KEYS_JOB, 1, async () => ({ forgotten: await this.idempotency.forgetExpired() })),
       this.queue.process(SEND_REMINDERS_JOB, 1, () => this.reminders.remindTomorrow()),
+      this.queue.process(FORGET_REFRESH_TOKENS_JOB, 1, async () => ({ forgotten: await this.refreshTokens.forgetExpired() })),
     ]);
   }
 }

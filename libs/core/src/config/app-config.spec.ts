@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
     expect(config.mail.smtpUrl).toBe('smtp://127.0.0.1:1025');
     expect(config.gym.timezone).toBe('Asia/Seoul');
-    expect(config.auth).toMatchObject({ adminPassword: 'admin', jwtExpiresInSeconds: 3600 });
+    expect(config.auth).toMatchObject({ adminPassword: 'admin', jwtExpiresInSeconds: 900, refreshTokenDays: 30 });
     expect(config.db.name).toBe('gym');
     expect(config.exposesQueryCount).toBe(true);
   });
@@ -55,6 +55,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REMINDER_CRON: 'evening' })).toThrow(/REMINDER_CRON: REMINDER_CRON must be a five-field cron expression/);
   });
 
+  it('reads the token lifetimes and refuses a refresh lifetime outside 1 to 365 days', () => {
+    expect(loadConfig({ JWT_EXPIRES_IN: '300', REFRESH_TOKEN_DAYS: '7' }).auth).toMatchObject({
+      jwtExpiresInSeconds: 300,
+      refreshTokenDays: 7,
+    });
+    expect(() => loadConfig({ REFRESH_TOKEN_DAYS: '0' })).toThrow(/REFRESH_TOKEN_DAYS: REFRESH_TOKEN_DAYS must not be less than 1/);
+    expect(() => loadConfig({ REFRESH_TOKEN_DAYS: '400' })).toThrow(/REFRESH_TOKEN_DAYS must not be greater than 365/);
+  });
+
   it('splits the CORS origins', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example,http://b.example:8080' }).http.corsOrigins).toEqual([
       'https://a.example',
@@ -86,6 +95,6 @@ describe('loadConfig', () => {
     const variables = configVariables().map((entry) => entry.variable);
     expect(new Set(variables).size).toBe(variables.length);
     expect(configVariables()).toContainEqual({ variable: 'PORT', defaultValue: 8000 });
-    expect(variables).toHaveLength(29);
+    expect(variables).toHaveLength(30);
   });
 });

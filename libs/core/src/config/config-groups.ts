@@ -52,13 +52,18 @@ export class RedisSettings {
   url = 'redis://127.0.0.1:6379';
 }
 
-/** Tokens, the default staff account and the login limit. */
+/** Access and refresh tokens, the default staff account and the login limit. */
 export class AuthSettings {
   @TextSetting('JWT_SECRET')
   jwtSecret = '';
 
+  /** Access tokens are short-lived: a client keeps its session with a refresh token. */
   @IntSetting('JWT_EXPIRES_IN', 60)
-  jwtExpiresInSeconds = 3600;
+  jwtExpiresInSeconds = 900;
+
+  /** How long a refresh token may be exchanged for a new pair (each exchange starts the count again). */
+  @IntSetting('REFRESH_TOKEN_DAYS', 1, 365)
+  refreshTokenDays = 30;
 
   @TextSetting('ADMIN_PASSWORD')
   adminPassword = '';

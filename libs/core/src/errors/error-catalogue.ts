@@ -22,6 +22,7 @@ export const ERROR_CATALOGUE = {
   UNAUTHENTICATED: { status: 401, message: 'Authentication is required: send Authorization: Bearer <token>' },
   TOKEN_EXPIRED: { status: 401, message: 'The token has expired; log in again' },
   INVALID_CREDENTIALS: { status: 401, message: 'Wrong username or password' },
+  INVALID_REFRESH_TOKEN: { status: 401, message: 'The refresh token is unknown, expired or revoked; log in again' },
   // 403: known, but not allowed
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this' },
   NOT_YOUR_RESERVATION: { status: 403, message: 'This reservation belongs to another member' },

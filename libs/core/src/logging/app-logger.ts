@@ -11,6 +11,8 @@ export const REDACTED_PATHS = [
   '*.password',
   'accessToken',
   '*.accessToken',
+  'refreshToken',
+  '*.refreshToken',
 ];
 
 /** Development logs are read by a person; every other environment's by a machine. */

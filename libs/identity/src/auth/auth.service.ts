@@ -3,14 +3,21 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@app/core';
 import type { User } from '../entities/user.entity';
-import { UserService } from '../user.service';
+import { type RegisterUserInput, UserService } from '../user.service';
 import type { TokenClaims } from './authenticated-user';
+import { RefreshTokenService } from './refresh-tokens/refresh-token.service';
 import { SESSION_COOKIE, SESSION_COOKIE_PATHS, sessionCookieOptions } from './session-cookie';
 
+/** A short-lived bearer token. */
 export interface IssuedToken {
   accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
+}
+
+/** What a login, a sign-up and a refresh answer: an access token and the refresh token that renews it. */
+export interface TokenPair extends IssuedToken {
+  refreshToken: string;
 }
 
 @Injectable()
@@ -19,18 +26,46 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly users: UserService,
+    private readonly refreshTokens: RefreshTokenService,
   ) {}
 
-  async issueToken(user: Pick<User, 'id' | 'username' | 'isStaff'>): Promise<IssuedToken> {
+  /** An access token alone (the staff pages' session cookie, test factories). No statement. */
+  async issueAccessToken(user: Pick<User, 'id' | 'username' | 'isStaff'>): Promise<IssuedToken> {
     const claims: TokenClaims = { sub: user.id, username: user.username, staff: user.isStaff };
     const accessToken = await this.jwt.signAsync(claims);
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.auth.jwtExpiresInSeconds };
   }
 
-  /** A token for these credentials, or null when they are wrong (the `/login` form's path). */
+  /** A new login: an access token and the first refresh token of a new family. */
+  async startSession(user: Pick<User, 'id' | 'username' | 'isStaff'>): Promise<TokenPair> {
+    const [access, refreshToken] = await Promise.all([this.issueAccessToken(user), this.refreshTokens.issue(user)]);
+    return { ...access, refreshToken };
+  }
+
+  /** Creates a member and logs them in: the sign-up answers usable tokens. */
+  async signUp(input: RegisterUserInput): Promise<{ user: User; tokens: TokenPair }> {
+    const user = await this.users.register(input);
+    return { user, tokens: await this.startSession(user) };
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair (the old one stops working). The access token is signed
+   * from the user as the database has them now, so a changed staff right is in the new token.
+   */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const { user, refreshToken: next } = await this.refreshTokens.rotate(refreshToken);
+    return { ...(await this.issueAccessToken(user)), refreshToken: next };
+  }
+
+  /** Ends the login the refresh token belongs to (see `RefreshTokenService.revokeFamilyOf`). */
+  async logout(userId: number, refreshToken: string): Promise<void> {
+    await this.refreshTokens.revokeFamilyOf(userId, refreshToken);
+  }
+
+  /** An access token for these credentials, or null when they are wrong (the `/login` form's path). */
   async signIn(username: string, password: string): Promise<IssuedToken | null> {
     const user = await this.users.authenticate(username, password);
-    return user ? this.issueToken(user) : null;
+    return user ? this.issueAccessToken(user) : null;
   }
 
   /**

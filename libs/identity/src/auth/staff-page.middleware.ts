@@ -6,6 +6,7 @@ import { renderForbiddenPage, sendPage } from '../staff-pages/staff-page.view';
 import { authFailure } from './auth-failure';
 import { type TokenClaims, TOKEN_ISSUER } from './authenticated-user';
 import { readCookie, SESSION_COOKIE, sessionCookieToken } from './session-cookie';
+import { StaffRights } from './staff-rights';
 
 type StaffCheck = { error: null } | { error: DomainError; username?: string };
 
@@ -46,11 +47,23 @@ function sameOriginSessionCookie(req: Request): { token: string | null } | { ref
   return { token };
 }
 
+/** What the staff pages check a request with: the token's signature, then staff rights in the database. */
+interface StaffPageChecks {
+  jwt: JwtService;
+  staffRights: StaffRights;
+}
+
+function staffPageChecks(app: INestApplication): StaffPageChecks {
+  return { jwt: app.get(JwtService, { strict: false }), staffRights: app.get(StaffRights, { strict: false }) };
+}
+
 /**
  * A staff user's bearer token or session cookie: on GET any navigation, on unsafe methods only from
  * this origin (a bearer header is never sent by a browser on its own, so it needs no such check).
+ * Staff rights are read from the database (one statement), as `StaffGuard` does on staff routes:
+ * a demoted user's unexpired token, or session cookie, no longer opens the pages.
  */
-function checkStaff(jwt: JwtService, req: Request, allowUnsafeCookie = false): StaffCheck {
+async function checkStaff({ jwt, staffRights }: StaffPageChecks, req: Request, allowUnsafeCookie = false): Promise<StaffCheck> {
   const header = req.headers.authorization;
   let token: string | null;
   if (header?.startsWith('Bearer ')) token = header.slice(7);
@@ -66,7 +79,9 @@ function checkStaff(jwt: JwtService, req: Request, allowUnsafeCookie = false): S
   } catch (error) {
     return { error: authFailure(error, header) };
   }
-  if (claims.staff !== true) return { error: new DomainError('FORBIDDEN', 'Only staff may do this'), username: claims.username };
+  if (!(await staffRights.isStaff(claims.sub))) {
+    return { error: new DomainError('FORBIDDEN', 'Only staff may do this'), username: claims.username };
+  }
   return { error: null };
 }
 
@@ -101,13 +116,14 @@ function refuseDashboardCall(res: Response, error: DomainError): void {
  * shows). The dashboard's actions (PUT, POST, PATCH) take the session cookie from this origin only.
  */
 export function staffPageMiddleware(app: INestApplication): RequestHandler {
-  const jwt = app.get(JwtService, { strict: false });
+  const checks = staffPageChecks(app);
   return (req: Request, res: Response, next: NextFunction) => {
-    const check = checkStaff(jwt, req, true);
-    if (!check.error) return next();
-    if (isBrowserNavigation(req)) return refuseBrowser(req, res, check);
-    if (req.path.startsWith('/api/')) return refuseDashboardCall(res, check.error);
-    return next(check.error);
+    checkStaff(checks, req, true).then((check) => {
+      if (!check.error) return next();
+      if (isBrowserNavigation(req)) return refuseBrowser(req, res, check);
+      if (req.path.startsWith('/api/')) return refuseDashboardCall(res, check.error);
+      return next(check.error);
+    }, next);
   };
 }
 
@@ -117,10 +133,9 @@ export function staffPageMiddleware(app: INestApplication): RequestHandler {
  * guards answer API clients in JSON.
  */
 export function staffPageBrowserGate(app: INestApplication): RequestHandler {
-  const jwt = app.get(JwtService, { strict: false });
+  const checks = staffPageChecks(app);
   return (req: Request, res: Response, next: NextFunction) => {
     if (!isBrowserNavigation(req)) return next();
-    const check = checkStaff(jwt, req);
-    return check.error ? refuseBrowser(req, res, check) : next();
+    checkStaff(checks, req).then((check) => (check.error ? refuseBrowser(req, res, check) : next()), next);
   };
 }

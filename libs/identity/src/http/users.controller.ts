@@ -2,30 +2,37 @@ import { Body, Controller, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint } from '@app/core';
 import { CurrentUser } from '../auth/auth.decorators';
+import { AuthService } from '../auth/auth.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RateLimited } from '../auth/rate-limit.guard';
 import { UserService } from '../user.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { SetImageDto } from './dto/set-image.dto';
+import { SignUpResponse, toSignUpResponse } from './dto/sign-up.response';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { toUserResponse, UserResponse } from './dto/user.response';
 
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Post()
   @RateLimited('signup')
   @Endpoint({
     summary: 'Sign up',
-    description: 'Creates a member account. At most SIGNUP_RATE_LIMIT sign-ups per client address in 10 minutes.',
+    description:
+      'Creates a member account and logs it in: the answer carries an access token and a refresh token, as POST /auth/login does. At most SIGNUP_RATE_LIMIT sign-ups per client address in 10 minutes.',
     public: true,
     errors: ['USERNAME_TAKEN', 'TOO_MANY_REQUESTS'],
   })
-  @ApiCreatedResponse({ type: UserResponse })
-  async signUp(@Body() dto: CreateUserDto): Promise<UserResponse> {
-    return toUserResponse(await this.users.register(dto));
+  @ApiCreatedResponse({ type: SignUpResponse })
+  async signUp(@Body() dto: CreateUserDto): Promise<SignUpResponse> {
+    const { user, tokens } = await this.auth.signUp(dto);
+    return toSignUpResponse(user, tokens);
   }
 
   @Patch('me')

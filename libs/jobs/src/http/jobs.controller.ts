@@ -31,7 +31,7 @@ export class JobsController {
   }
 
   @Get('tasks/:id')
-  @QueryBudget(0)
+  @QueryBudget(1) // the caller's staff rights (StaffGuard); the task itself is read from Redis
   @Endpoint({
     summary: 'A background task (staff)',
     description: 'State, progress, attempts, result or error of a job.',

@@ -32,7 +32,7 @@ export class CarController {
   }
 
   @Get()
-  @QueryBudget(1)
+  @QueryBudget(2) // 1 reads the caller's staff rights (StaffGuard), 1 the cars
   @Endpoint({
     summary: 'Every car with its pallet count (staff)',
     description: 'One statement: cars joined with pallets, grouped.',
@@ -44,7 +44,7 @@ export class CarController {
   }
 
   @Get(':id/pallets')
-  @QueryBudget(1)
+  @QueryBudget(2) // 1 reads the caller's staff rights (StaffGuard), 1 the pallets
   @Endpoint({
     summary: "A car's pallets with their order count on a day (staff)",
     description: 'By seq; one statement.',
@@ -56,7 +56,7 @@ export class CarController {
   }
 
   @Get(':id/release-sheet')
-  @QueryBudget(2)
+  @QueryBudget(3) // 1 reads the caller's staff rights (StaffGuard), 2 the sheet
   @Endpoint({
     summary: "A car's release sheet for a day (staff)",
     description: 'The orders loaded on its pallets, by pallet seq, then location name.',

@@ -17,7 +17,7 @@ export class ReleaseReportController {
   ) {}
 
   @Get('report')
-  @QueryBudget(2)
+  @QueryBudget(3) // 1 reads the caller's staff rights (StaffGuard), 2 the sheet
   @StaffOnly()
   @AcceptsSessionCookie()
   @ApiBearerAuth()

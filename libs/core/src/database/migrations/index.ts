@@ -8,6 +8,7 @@ import { Migration20261126053406_idempotency } from './Migration20261126053406_i
 import { Migration20261130004329_email_delivery } from './Migration20261130004329_email_delivery';
 import { Migration20261130044500_user_email } from './Migration20261130044500_user_email';
 import { Migration20261130054655_waitlist } from './Migration20261130054655_waitlist';
+import { Migration20261130060000_refresh_token } from './Migration20261130060000_refresh_token';
 
 /**
  * Every migration, in order. `npm run migration:create` writes new files; add them here.
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130004329_email_delivery', class: Migration20261130004329_email_delivery },
   { name: 'Migration20261130044500_user_email', class: Migration20261130044500_user_email },
   { name: 'Migration20261130054655_waitlist', class: Migration20261130054655_waitlist },
+  { name: 'Migration20261130060000_refresh_token', class: Migration20261130060000_refresh_token },
 ];

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/mysql';
+import { executePrepared } from '@app/core';
+
+const IS_STAFF = 'select is_staff as isStaff from `user` where id = ?';
+
+/**
+ * Whether a user is staff now, as the database says, not as their token said when it was signed:
+ * a demotion counts on the next request, not when the token expires. Staff routes and staff pages
+ * pay this one prepared statement; member routes trust the token and run none.
+ */
+@Injectable()
+export class StaffRights {
+  constructor(private readonly em: EntityManager) {}
+
+  async isStaff(userId: number): Promise<boolean> {
+    const [row] = await executePrepared<{ isStaff: number }>(this.em, IS_STAFF, [userId]);
+    return row?.isStaff === 1;
+  }
+}
