@@ -34,6 +34,7 @@ const RECIPES: Record<string, Recipe> = {
   '/users/me': () => ({ as: 'member', url: '/users/me' }),
   '/users/me/bookings': () => ({ as: 'member', url: '/users/me/bookings?status=cancelled&limit=100' }),
   '/users/me/waitlist': () => ({ as: 'member', url: '/users/me/waitlist' }),
+  '/audit': () => ({ as: 'staff', url: '/audit?limit=100' }),
   '/users/{id}': (d) => ({ as: 'staff', url: `/users/${d.member.user.id}` }),
   '/gym': () => ({ as: 'member', url: '/gym' }),
   '/price-policies': () => ({ as: 'member', url: '/price-policies' }),

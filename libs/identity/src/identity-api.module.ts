@@ -13,6 +13,7 @@ import { LocalStrategy } from './auth/local.strategy';
 import { rateLimitedAction, type RateLimitedAction } from './auth/rate-limit.guard';
 import { SessionCookieJwtStrategy } from './auth/session-cookie-jwt.strategy';
 import { StaffGuard } from './auth/staff.guard';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './http/auth.controller';
 import { UsersController } from './http/users.controller';
 import { IdentityModule } from './identity.module';
@@ -62,7 +63,7 @@ export const SIGNUP_RATE_WINDOW_MS = 10 * 60 * 1000;
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, LoginPageController],
+  controllers: [AuthController, UsersController, LoginPageController, AuditController],
   providers: [
     AuthService,
     LocalStrategy,

@@ -15,3 +15,5 @@ export * from './password-hasher';
 export * from './user.service';
 export type { UserFields } from './user-profile.query';
 export * from './auth/staff-page.middleware';
+export * from './audit/audit-entry.entity';
+export * from './audit/audit-log';

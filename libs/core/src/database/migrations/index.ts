@@ -9,6 +9,7 @@ import { Migration20261130004329_email_delivery } from './Migration2026113000432
 import { Migration20261130044500_user_email } from './Migration20261130044500_user_email';
 import { Migration20261130054655_waitlist } from './Migration20261130054655_waitlist';
 import { Migration20261130060000_refresh_token } from './Migration20261130060000_refresh_token';
+import { Migration20261130062813_audit } from './Migration20261130062813_audit';
 
 /**
  * Every migration, in order. `npm run migration:create` writes new files; add them here.
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130044500_user_email', class: Migration20261130044500_user_email },
   { name: 'Migration20261130054655_waitlist', class: Migration20261130054655_waitlist },
   { name: 'Migration20261130060000_refresh_token', class: Migration20261130060000_refresh_token },
+  { name: 'Migration20261130062813_audit', class: Migration20261130062813_audit },
 ];
