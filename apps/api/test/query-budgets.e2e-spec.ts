@@ -6,7 +6,7 @@ import request from 'supertest';
 import { QUERY_BUDGET_EXTENSION } from '@app/core';
 import { FeedDemoModule, FeedDemoSeeder } from '@app/feed';
 import { GymDemoModule, GymDemoSeeder } from '@app/gym';
-import { User } from '@app/identity';
+import { AuditLog, User } from '@app/identity';
 import { PollDemoModule, PollDemoSeeder } from '@app/poll';
 import { ReleaseDemoModule, ReleaseDemoSeeder } from '@app/release';
 import { createTestApp, forkEm, type Member, memberFor, newStaff, resetDatabase } from '@app/testing';
@@ -98,6 +98,20 @@ describe('query budgets of every GET route (e2e)', () => {
     await app.get(FeedDemoSeeder).seed({ authorIds: memberIds, items: scale.feed, seed: 3 });
     await app.get(PollDemoSeeder).seed({ memberIds, polls: scale.polls, seed: 3 });
     await app.get(ReleaseDemoSeeder).seed({ seed: 3, ordersPerDay: scale.orders });
+    // staff changes on the record, as many as the data is large
+    const staff = await newStaff(app);
+    await em.transactional(async (tx) => {
+      for (let i = 1; i <= scale.members * 3; i++)
+        app
+          .get(AuditLog)
+          .record(tx, staff.user.id, {
+            action: 'lesson.update',
+            entity: 'lesson',
+            entityId: i,
+            before: { maxCapacity: i },
+            after: { maxCapacity: i + 1 },
+          });
+    });
     const [busiest] = await em.execute<{ id: number }[]>(
       'select lesson_id as id from reservation group by lesson_id order by count(*) desc, lesson_id limit 1',
     );
@@ -113,7 +127,7 @@ describe('query budgets of every GET route (e2e)', () => {
     );
     return {
       member: await memberFor(app, await em.findOneOrFail(User, member.id), 'demo-password'),
-      staff: await newStaff(app),
+      staff,
       lessonId: busiest.id,
       feedId: feed.id,
       pollId: poll.id,
