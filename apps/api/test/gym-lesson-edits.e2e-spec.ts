@@ -1,3 +1,6 @@
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { EMAIL_QUEUE, type EmailJobData } from '@app/jobs';
 import { buyCredits, FakeClock, type Member, newLesson, newMember, newStaff, useTestApp } from '@app/testing';
 
 // 2030-01-10 10:00 in Asia/Seoul
@@ -14,8 +17,12 @@ describe('Gym: staff editing a lesson (e2e)', () => {
   const auditOf = async (staff: Member, lessonId: number) =>
     (await http.get('/audit').query({ entity: 'lesson', entityId: lessonId }).set('Authorization', staff.auth).expect(200)).body.items;
 
-  async function memberWith(credits: number): Promise<Member> {
-    const member = await newMember(app);
+  const queue = () => app.get<Queue<EmailJobData>>(getQueueToken(EMAIL_QUEUE));
+  beforeEach(() => queue().obliterate({ force: true }));
+  afterEach(() => queue().obliterate({ force: true }));
+
+  async function memberWith(credits: number, email?: string): Promise<Member> {
+    const member = await newMember(app, email ? { email } : {});
     await buyCredits(app, member, { creditCount: credits, startDate: TODAY });
     return member;
   }
@@ -84,7 +91,12 @@ describe('Gym: staff editing a lesson (e2e)', () => {
     const lesson = await newLesson(app, { startDate: '2030-01-15', maxCapacity: 1, creditCount: 2 });
     const holder = await memberWith(2);
     await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', holder.auth).expect(201);
-    const [first, broke, second, third] = [await memberWith(2), await memberWith(1), await memberWith(2), await memberWith(2)];
+    const [first, broke, second, third] = [
+      await memberWith(2, 'first@example.com'),
+      await memberWith(1, 'broke@example.com'),
+      await memberWith(2),
+      await memberWith(2, 'third@example.com'),
+    ];
     for (const waiter of [first, broke, second, third])
       await http.post(`/lessons/${lesson.id}/waitlist`).set('Authorization', waiter.auth).expect(201);
 
@@ -101,6 +113,10 @@ describe('Gym: staff editing a lesson (e2e)', () => {
       ),
     );
     expect(balances).toEqual([0, 1, 0, 2]);
+    // after the commit, the promoted member with an address hears of the seat; nobody else does
+    const jobs = await queue().getJobs(['waiting', 'delayed', 'active']);
+    const firstEntry = (await statusOf(first)).id;
+    expect(jobs.map((job) => [job.id, job.data.recipients])).toEqual([[`email-waitlist-promotion-${firstEntry}`, ['first@example.com']]]);
   });
 
   it('refuses to edit a cancelled lesson', async () => {
