@@ -42,7 +42,7 @@ describe('Gym: staff cancelling a member’s booking (e2e)', () => {
         entity: 'reservation',
         entityId: early.reservationId,
         before: { status: 'booked' },
-        after: { status: 'cancelled', userId: early.member.user.id, lessonId: early.lessonId, refund: 'tier', creditsRefunded: 4 },
+        after: { status: 'cancelled', refund: 'tier', creditsRefunded: 4 },
         reason: null,
       }),
     ]);

@@ -114,13 +114,7 @@ export class BookingService {
             entity: 'reservation',
             entityId: reservation.id,
             before: { status: 'booked' },
-            after: {
-              status: 'cancelled',
-              userId: found.user.id,
-              lessonId: lesson.id,
-              refund: mode,
-              creditsRefunded: booking.creditsRefunded,
-            },
+            after: { status: 'cancelled', refund: mode, creditsRefunded: booking.creditsRefunded },
           });
         }
         const promotions = await this.promoter.fillFreedSeats(em, lesson);

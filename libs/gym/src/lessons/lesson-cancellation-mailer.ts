@@ -14,7 +14,7 @@ export class LessonCancellationMailer {
 
   constructor(private readonly emails: EmailDispatcher) {}
 
-  async announce({ lesson, affected }: LessonCancellation): Promise<void> {
+  async announce({ lesson, reason, affected }: LessonCancellation): Promise<void> {
     const when = `${lesson.startDate} ${lesson.startTime}-${lesson.endTime}`;
     for (const { user, refunded } of affected) {
       if (!user.email) continue;
@@ -31,7 +31,7 @@ export class LessonCancellationMailer {
               `Hello ${user.username},`,
               '',
               `We are sorry: the ${lesson.type} lesson at our ${lesson.gym} gym on ${when} is cancelled.`,
-              `Reason: ${lesson.cancelReason}`,
+              `Reason: ${reason}`,
               '',
               outcome,
             ].join('\n'),

@@ -22,7 +22,9 @@ export interface AffectedMember {
 }
 
 export interface LessonCancellation {
-  lesson: LessonFields & { canceledAt: Date; cancelReason: string };
+  lesson: LessonFields;
+  canceledAt: Date;
+  reason: string;
   refundedBookings: number;
   /** Everyone to tell, after the commit. */
   affected: AffectedMember[];
@@ -91,7 +93,9 @@ export class LessonCancellationService {
           reason,
         });
         return {
-          lesson: lesson as LessonFields & { canceledAt: Date; cancelReason: string },
+          lesson,
+          canceledAt: lesson.canceledAt!,
+          reason,
           refundedBookings: bookings.length,
           affected,
         };

@@ -8,6 +8,6 @@ export class CanceledLessonResponse extends LessonResponse {
   @ApiProperty({ type: 'integer', description: 'Active bookings cancelled with a full refund' }) refundedBookings!: number;
 }
 
-export function toCanceledLessonResponse({ lesson, refundedBookings }: LessonCancellation): CanceledLessonResponse {
-  return { ...toLessonResponse(lesson), canceledAt: lesson.canceledAt.toISOString(), refundedBookings };
+export function toCanceledLessonResponse({ lesson, canceledAt, refundedBookings }: LessonCancellation): CanceledLessonResponse {
+  return { ...toLessonResponse(lesson), canceledAt: canceledAt.toISOString(), refundedBookings };
 }
