@@ -178,4 +178,21 @@ describe('Gym: staff cancelling a lesson (e2e)', () => {
       );
     expect((await http.get(`/lessons/${lesson.id}`).set('Authorization', staff.auth).expect(200)).body.canceledAt).toBeNull();
   });
+
+  it('runs as many statements for a lesson of one booking as for a full one with a waitlist', async () => {
+    const staff = await newStaff(app);
+    async function statementsToCancel(booked: number, waiting: number): Promise<string> {
+      const lesson = await newLesson(app, { startDate: '2030-01-15', maxCapacity: booked, creditCount: 2 });
+      for (const member of await Promise.all(Array.from({ length: booked }, () => memberWith(2, 'x@example.com'))))
+        await book(member, lesson.id).expect(201);
+      for (const member of await Promise.all(Array.from({ length: waiting }, () => memberWith(2))))
+        await http.post(`/lessons/${lesson.id}/waitlist`).set('Authorization', member.auth).expect(201);
+      const res = await cancelLesson(staff, lesson.id).expect(200);
+      expect(res.body.refundedBookings).toBe(booked);
+      return res.headers['x-query-count'];
+    }
+    const [small, large] = [await statementsToCancel(1, 1), await statementsToCancel(6, 3)];
+    expect(Number(small)).toBeGreaterThan(5);
+    expect(large).toBe(small);
+  });
 });
