@@ -36,15 +36,15 @@ export async function ledgerInvariants(db: Connection, today: string): Promise<L
            from (select user_id, sum(count) as total from credit group by user_id) l
            left join (select p.user_id, sum(p.count + coalesce(m.moved, 0)) as remaining
                         from credit p left join (select purchase_id, sum(count) as moved from credit where purchase_id is not null group by purchase_id) m on m.purchase_id = p.id
-                       where p.type = 'purchase' and p.end_date > ? group by p.user_id) b on b.user_id = l.user_id
-          where not exists (select 1 from credit x where x.user_id = l.user_id and x.type = 'purchase' and x.end_date <= ?)) c
+                       where p.type in ('purchase', 'grant') and p.end_date > ? group by p.user_id) b on b.user_id = l.user_id
+          where not exists (select 1 from credit x where x.user_id = l.user_id and x.type in ('purchase', 'grant') and x.end_date <= ?)) c
         where c.total <> c.remaining`,
       [today, today],
     ),
     purchasesOutOfRange: await count(
       db,
       `select count(*) as wrong from (select p.count as granted, p.count + coalesce(sum(m.count), 0) as left_over
-         from credit p left join credit m on m.purchase_id = p.id where p.type = 'purchase' group by p.id, p.count) b
+         from credit p left join credit m on m.purchase_id = p.id where p.type in ('purchase', 'grant') group by p.id, p.count) b
         where b.left_over < 0 or b.left_over > b.granted`,
     ),
     lessonsOverCapacityOrMiscounted: await count(

@@ -27,7 +27,7 @@ interface Route {
   op: Operation;
 }
 
-const PUBLIC_ROUTES = ['POST /users', 'POST /auth/login', 'POST /auth/refresh', 'GET /health', 'GET /price-policies', 'GET /gym'];
+const PUBLIC_ROUTES = ['POST /users', 'POST /auth/login', 'POST /auth/refresh', 'GET /health', 'GET /gym'];
 
 /** The 401 a public route answers by its own rule: a credential in the body that is wrong. */
 const PUBLIC_401: Record<string, string[]> = {
@@ -35,7 +35,7 @@ const PUBLIC_401: Record<string, string[]> = {
   'POST /auth/refresh': ['INVALID_REFRESH_TOKEN'],
 };
 /** Anyone may call them; a caller who sends a token gets their own fields, and a bad token is 401. */
-const TOKEN_OPTIONAL_ROUTES = ['GET /lessons'];
+const TOKEN_OPTIONAL_ROUTES = ['GET /price-policies', 'GET /lessons'];
 
 /** The codes a response documents, by status. */
 function documentedCodes(op: Operation): Record<string, string[]> {

@@ -206,9 +206,11 @@ describe('Gym: booking and cancelling (e2e)', () => {
         waitlistLength: _queue,
         myBooking: _mine,
         myWaitlistPosition: _place,
+        canceledAt,
         ...lessonFields
       } = (await http.get(`/lessons/${lesson.id}`).set('Authorization', member.auth).expect(200)).body;
       expect(original.lesson).toEqual(lessonFields);
+      expect(canceledAt).toBeNull();
       await expect(reservedCount(member, lesson.id)).resolves.toBe(0);
       await book(member, lesson.id).expect(201);
     });

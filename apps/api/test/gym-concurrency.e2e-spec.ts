@@ -72,7 +72,7 @@ describe('Gym: bookings under concurrency (e2e)', () => {
       `select min(left_over) as lowest, sum(left_over) as total from (
          select p.count + coalesce(sum(m.count), 0) as left_over
            from credit p left join credit m on m.purchase_id = p.id
-          where p.user_id = ? and p.type = 'purchase' group by p.id, p.count) as buckets`,
+          where p.user_id = ? and p.type in ('purchase', 'grant') group by p.id, p.count) as buckets`,
       [member.user.id],
     );
     expect(Number(remaining.lowest)).toBeGreaterThanOrEqual(0);

@@ -155,7 +155,7 @@ describe('admin CLI (e2e)', () => {
                        or l.reserved_count > l.max_capacity`),
       await query(`select count(*) as wrong from (select p.count as granted, p.count + coalesce(sum(m.count), 0) as left_over
                       from \`${scratchDb}\`.credit p left join \`${scratchDb}\`.credit m on m.purchase_id = p.id
-                     where p.type = 'purchase' group by p.id, p.count) b where b.left_over < 0 or b.left_over > b.granted`),
+                     where p.type in ('purchase', 'grant') group by p.id, p.count) b where b.left_over < 0 or b.left_over > b.granted`),
       await query(`select count(*) as total from \`${scratchDb}\`.user where username like 'demo%'`),
     ]);
     expect([seats, buckets, members]).toEqual([[{ wrong: 0 }], [{ wrong: 0 }], [{ total: 20 }]]);

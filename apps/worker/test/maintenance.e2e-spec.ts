@@ -79,7 +79,9 @@ describe('worker: scheduled maintenance (e2e)', () => {
     const user = await inContext(() =>
       worker.get(UserService).register({ username: `expiring_${Date.now()}`, password: 'password-123', phoneNumber: '010-1111-2222' }),
     );
-    const policy = await inContext(() => worker.get(PricePolicyService).create({ name: 'Week', price: 1, creditCount: 3, periodDays: 7 }));
+    const policy = await inContext(() =>
+      worker.get(PricePolicyService).create({ name: 'Week', price: 1, creditCount: 3, periodDays: 7 }, null),
+    );
     await inContext(() => worker.get(CreditLedgerService).purchase(user.id, policy.id, '2030-01-10'));
     clock.set('2030-01-20T01:00:00Z');
 

@@ -8,6 +8,7 @@ import { MemberController } from './members/member.controller';
 import { PricePolicyController } from './price-policies/price-policy.controller';
 import { ReservationController } from './bookings/reservation.controller';
 import { PromotionMailer } from './waitlist/promotion-mailer';
+import { LessonCancellationMailer } from './lessons/lesson-cancellation-mailer';
 import { WaitlistController } from './waitlist/waitlist.controller';
 
 @Module({
@@ -21,6 +22,6 @@ import { WaitlistController } from './waitlist/waitlist.controller';
     WaitlistController,
     MemberController,
   ],
-  providers: [PromotionMailer],
+  providers: [PromotionMailer, LessonCancellationMailer],
 })
 export class GymApiModule {}

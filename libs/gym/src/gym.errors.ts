@@ -89,3 +89,30 @@ export class WaitlistEntryClosedError extends DomainError {
     super('WAITLIST_ENTRY_CLOSED', `This waitlist entry is ${status}, no longer waiting`);
   }
 }
+
+export class LessonCanceledError extends DomainError {
+  constructor() {
+    super('LESSON_CLOSED', 'The lesson was cancelled by the gym');
+  }
+}
+
+export class LessonAlreadyCanceledError extends DomainError {
+  constructor() {
+    super('LESSON_ALREADY_CANCELED', 'The lesson has already been cancelled');
+  }
+}
+
+export class CapacityBelowBookedError extends DomainError {
+  constructor(booked: number) {
+    super(
+      'CAPACITY_BELOW_BOOKED',
+      `The lesson holds ${booked} active booking${booked === 1 ? '' : 's'}: its capacity cannot go below that`,
+    );
+  }
+}
+
+export class PolicyRetiredError extends DomainError {
+  constructor() {
+    super('POLICY_RETIRED', 'This membership is no longer on sale');
+  }
+}

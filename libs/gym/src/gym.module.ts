@@ -4,6 +4,7 @@ import { TimeModule } from '@app/core';
 import { IdentityModule } from '@app/identity';
 import { BookingService } from './bookings/booking.service';
 import { CreditExpiryService } from './credits/credit-expiry.service';
+import { CreditGrantService } from './credits/credit-grant.service';
 import { CreditLedgerService } from './credits/credit-ledger.service';
 import { Credit } from './credits/credit.entity';
 import { Lesson } from './lessons/lesson.entity';
@@ -11,6 +12,8 @@ import { PricePolicy } from './price-policies/price-policy.entity';
 import { Reservation } from './bookings/reservation.entity';
 import { GymCalendar } from './gym-calendar';
 import { LessonService } from './lessons/lesson.service';
+import { LessonCancellationService } from './lessons/lesson-cancellation.service';
+import { LessonUpdateService } from './lessons/lesson-update.service';
 import { MemberProfileService } from './members/member-profile.service';
 import { MemberBookingsReader } from './members/member-bookings.reader';
 import { MemberReservationsReader } from './members/member-reservations.reader';
@@ -22,8 +25,11 @@ import { WaitlistService } from './waitlist/waitlist.service';
 const services = [
   BookingService,
   CreditExpiryService,
+  CreditGrantService,
   CreditLedgerService,
+  LessonCancellationService,
   LessonService,
+  LessonUpdateService,
   MemberBookingsReader,
   MemberProfileService,
   MemberReservationsReader,

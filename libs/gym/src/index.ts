@@ -1,6 +1,7 @@
 export * from './bookings/booking.service';
 export * from './credits/credit-expiry.service';
 export * from './credits/credit-ledger.service';
+export * from './credits/credit-grant.service';
 export * from './demo/gym-demo-seeder';
 export * from './demo/gym-demo.module';
 export * from './credits/credit.entity';
@@ -11,6 +12,8 @@ export * from './gym-api.module';
 export * from './gym-calendar';
 export * from './gym.module';
 export * from './lessons/lesson.service';
+export * from './lessons/lesson-cancellation.service';
+export * from './lessons/lesson-update.service';
 export * from './members/member-profile.service';
 export * from './price-policies/price-policy.service';
 export * from './waitlist/waitlist-entry.entity';

@@ -19,21 +19,24 @@ const inContext = <T>(app: INestApplication, fn: () => Promise<T>): Promise<T> =
 
 export function newPricePolicy(app: INestApplication, overrides: Partial<NewPricePolicy> = {}): Promise<PricePolicy> {
   return inContext(app, () =>
-    app.get(PricePolicyService).create({ name: '10 classes', price: 100_000, creditCount: 10, periodDays: 30, ...overrides }),
+    app.get(PricePolicyService).create({ name: '10 classes', price: 100_000, creditCount: 10, periodDays: 30, ...overrides }, null),
   );
 }
 
 export function newLesson(app: INestApplication, overrides: Partial<NewLesson> & { startDate: string }): Promise<Lesson> {
   return inContext(app, () =>
-    app.get(LessonService).create({
-      gym: GymLocation.Seoul,
-      type: LessonType.Yoga,
-      creditCount: 2,
-      maxCapacity: 10,
-      startTime: '19:00',
-      endTime: '20:00',
-      ...overrides,
-    }),
+    app.get(LessonService).create(
+      {
+        gym: GymLocation.Seoul,
+        type: LessonType.Yoga,
+        creditCount: 2,
+        maxCapacity: 10,
+        startTime: '19:00',
+        endTime: '20:00',
+        ...overrides,
+      },
+      null,
+    ),
   );
 }
 

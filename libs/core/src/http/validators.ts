@@ -71,3 +71,24 @@ export function IsNotBefore(startProperty: string, options?: ValidationOptions):
     options,
   );
 }
+
+/**
+ * A range's end strictly after the value in `startProperty` (`YYYY-MM-DD` dates or `HH:mm` times,
+ * which compare as strings). Either side may be absent; their own validators say so.
+ */
+export function IsAfter(startProperty: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isAfter',
+      constraints: [startProperty],
+      validator: {
+        validate: (value: unknown, args) => {
+          const start = (args?.object as Record<string, unknown> | undefined)?.[startProperty];
+          return typeof value !== 'string' || typeof start !== 'string' || value > start;
+        },
+        defaultMessage: (args) => `${args?.property} must be after ${startProperty}`,
+      },
+    },
+    options,
+  );
+}

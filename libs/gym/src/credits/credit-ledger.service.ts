@@ -6,7 +6,7 @@ import type { CreditBucket } from './credit-plan';
 import { Credit } from './credit.entity';
 import { PricePolicy } from '../price-policies/price-policy.entity';
 import { GymCalendar } from '../gym-calendar';
-import { InvalidStartDateError } from '../gym.errors';
+import { InvalidStartDateError, PolicyRetiredError } from '../gym.errors';
 
 /**
  * What a member holds: `available` can be spent on a lesson today, `upcoming` sits in purchases
@@ -27,12 +27,13 @@ export class CreditLedgerService {
     private readonly calendar: GymCalendar,
   ) {}
 
-  /** Buys a membership: one `purchase` entry valid from `startDate` for the policy's period. */
+  /** Buys a membership on sale: one `purchase` entry valid from `startDate` for the policy's period. */
   async purchase(userId: number, pricePolicyId: number, startDate: string): Promise<Credit> {
     const today = this.calendar.today();
     if (startDate < today) throw new InvalidStartDateError(startDate, today, this.calendar.timeZone);
     const policy = await this.em.findOne(PricePolicy, pricePolicyId);
     if (!policy) throw new NotFoundError('Price policy', pricePolicyId);
+    if (!policy.isActive) throw new PolicyRetiredError();
     const entry = Credit.purchase(
       this.em.getReference(User, userId),
       policy,

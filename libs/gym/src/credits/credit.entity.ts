@@ -10,12 +10,17 @@ export enum CreditType {
   Use = 'use',
   Refund = 'refund',
   Expire = 'expire',
+  /** Credits given by staff (a goodwill gesture, a correction): counts and expires like a purchase. */
+  Grant = 'grant',
 }
 
+/** `credit.message` is varchar(255). */
+const MESSAGE_LENGTH = 255;
+
 /**
- * One immutable entry of a member's credit ledger. A `purchase` grants credits valid from
- * `startDate` until `endDate` (exclusive); `use` (negative), `refund` and `expire` (negative)
- * entries each name the purchase they draw from or return to. Nothing is ever updated.
+ * One immutable entry of a member's credit ledger. A `purchase` (or a staff `grant`) holds credits
+ * valid from `startDate` until `endDate` (exclusive); `use` (negative), `refund` and `expire`
+ * (negative) entries each name the purchase or grant they draw from or return to. Nothing is ever updated.
  */
 @Entity({ repository: () => CreditRepository })
 @Index({ properties: ['user', 'type', 'endDate'] })
@@ -91,12 +96,33 @@ export class Credit {
   }
 
   /**
+   * Credits granted by staff at `at`: no price policy; valid from `startDate` until `endDate`
+   * (exclusive), spent and expired exactly like a purchase. The message carries the reason (the
+   * audit entry keeps it whole).
+   */
+  static grant(user: User, count: number, validity: { startDate: string; endDate: string }, reason: string, at: Date): Credit {
+    if (!Number.isInteger(count) || count <= 0) throw new Error(`A grant cannot count ${count}`);
+    if (validity.endDate <= validity.startDate)
+      throw new Error(`A grant must end after it starts: ${validity.startDate}..${validity.endDate}`);
+    const entry = new Credit({
+      user,
+      type: CreditType.Grant,
+      count,
+      startDate: validity.startDate,
+      message: fitMessage(`Granted: ${reason}`),
+    });
+    entry.endDate = validity.endDate;
+    entry.createdAt = storedInstant(at);
+    return entry;
+  }
+
+  /**
    * A movement against a purchase: `use` and `expire` take credits (count < 0), `refund` returns
    * them (count >= 0: a refund of 0 is written too, so a cancellation that refunded nothing says so).
    * `when`: the gym's day it happens on and the instant (the app's clock).
    */
   static movement(
-    type: Exclude<CreditType, CreditType.Purchase>,
+    type: Exclude<CreditType, CreditType.Purchase | CreditType.Grant>,
     against: { user: User; purchase: Credit; reservation: Reservation | null },
     count: number,
     when: { day: string; at: Date },
@@ -111,6 +137,12 @@ export class Credit {
     entry.createdAt = storedInstant(when.at);
     return entry;
   }
+}
+
+/** Cuts a message to the column's length in code points, marking the cut. */
+function fitMessage(text: string): string {
+  const points = [...text];
+  return points.length <= MESSAGE_LENGTH ? text : `${points.slice(0, MESSAGE_LENGTH - 1).join('')}…`;
 }
 
 /** A credit entry as an answer shows it, a Credit or a projection of its row: its fields and the ids it points to. */

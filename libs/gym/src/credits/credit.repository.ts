@@ -3,6 +3,12 @@ import { executePrepared } from '@app/core';
 import type { Credit } from './credit.entity';
 import type { CreditBucket } from './credit-plan';
 
+/**
+ * The entries credit is drawn from: purchases and staff grants alike (`CreditType.Purchase`,
+ * `CreditType.Grant`; spelled out, as the entity module imports this one).
+ */
+const SOURCE_TYPES = `'purchase', 'grant'`;
+
 interface BucketRow {
   purchaseId: number;
   startDate: string;
@@ -15,7 +21,7 @@ const REMAINING_BY_PURCHASE = `
          p.count + coalesce(sum(m.count), 0) as remaining
     from credit p
     left join credit m on m.purchase_id = p.id
-   where p.type = 'purchase' and p.user_id = ? and p.end_date > ? %COVERING%
+   where p.type in (${SOURCE_TYPES}) and p.user_id = ? and p.end_date > ? %COVERING%
    group by p.id, p.start_date, p.end_date, p.count
   having remaining > 0
    order by p.end_date, p.id`;
@@ -28,7 +34,8 @@ const toBucket = (row: BucketRow): CreditBucket => ({
 });
 
 /**
- * Ledger queries. Remaining credit per purchase is always derived from the ledger in one
+ * Ledger queries. A "purchase" here is any entry credit is drawn from: a bought membership or a
+ * staff grant (`SOURCE_TYPES`). Remaining credit per purchase is always derived from the ledger in one
  * statement (a purchase joined with its movements), never stored and never read per purchase.
  */
 export class CreditRepository extends EntityRepository<Credit> {
@@ -48,7 +55,7 @@ export class CreditRepository extends EntityRepository<Credit> {
     const rows = await this.em.execute<{ id: number }[]>(
       `select p.id from credit p
          left join credit x on x.expired_purchase_id = p.id
-        where p.type = 'purchase' and p.end_date <= ? and x.id is null
+        where p.type in (${SOURCE_TYPES}) and p.end_date <= ? and x.id is null
           for update`,
       [today],
     );
@@ -63,7 +70,7 @@ export class CreditRepository extends EntityRepository<Credit> {
               date_format(p.end_date, '%Y-%m-%d') as endDate, p.count + coalesce(sum(m.count), 0) as remaining
          from credit p
          left join credit m on m.purchase_id = p.id
-        where p.id in (${purchaseIds.map(() => '?').join(', ')})
+        where p.id in (${purchaseIds.map(() => '?').join(', ')}) and p.type in (${SOURCE_TYPES})
         group by p.id, p.user_id, p.start_date, p.end_date, p.count
        having remaining > 0`,
       purchaseIds,

@@ -126,7 +126,7 @@ export class GymDemoSeeder {
   private async createPolicies(): Promise<OnSale[]> {
     const created: OnSale[] = [];
     for (const { weight, ...membership } of DEMO_MEMBERSHIPS) {
-      const policy = await this.policies.create(membership);
+      const policy = await this.policies.create(membership, null);
       created.push({ id: policy.id, weight });
     }
     return created;
@@ -135,7 +135,7 @@ export class GymDemoSeeder {
   private async createLessons(today: string, random: SeededRandom): Promise<DemoLesson[]> {
     const created: DemoLesson[] = [];
     for (const input of planDemoSchedule(today, SCHEDULE_DAYS, random)) {
-      const lesson = await this.lessons.create(input);
+      const lesson = await this.lessons.create(input, null);
       created.push({ id: lesson.id, gym: lesson.gym, startDate: lesson.startDate });
     }
     return created;

@@ -1,10 +1,14 @@
 import type { EntityManager } from '@mikro-orm/mysql';
-import { Cursor, executePrepared, type Page, toPage } from '@app/core';
+import { Cursor, executePrepared, fromStoredDatetime, type Page, toPage } from '@app/core';
 import type { GymLocation, LessonFields, LessonType } from './lesson.entity';
 import { LESSON_COLUMNS, type LessonColumns, lessonOf } from './lesson-columns';
 
-/** A lesson as a schedule shows it: its waitlist's length and, for a signed-in reader, their booking and place in the queue. */
+/**
+ * A lesson as a schedule shows it: when the gym cancelled it (null while it stands), its waitlist's
+ * length and, for a signed-in reader, their booking and place in the queue.
+ */
 export interface ListedLesson extends LessonFields {
+  canceledAt: Date | null;
   waitlistLength: number;
   myBooking: number | null;
   myWaitlistPosition: number | null;
@@ -33,18 +37,22 @@ export const LISTED_LESSON_EXTRAS = `
        then (select count(*) from waitlist_entry q
                join waitlist_entry mine on mine.lesson_id = q.lesson_id and mine.user_id = ? and mine.waiting_flag = 1
               where q.lesson_id = l.id and q.waiting_flag = 1 and q.id <= mine.id) else 0 end as myQueued,
-  (select r.id from reservation r where r.lesson_id = l.id and r.user_id = ? and r.active_flag = 1) as myBooking`;
+  (select r.id from reservation r where r.lesson_id = l.id and r.user_id = ? and r.active_flag = 1) as myBooking,
+  l.canceled_at as canceledAt`;
 
 export interface ListedLessonExtrasRow {
   waitlistLength: number | string;
   myQueued: number | string;
   myBooking: number | null;
+  /** `YYYY-MM-DD HH:mm:ss` in UTC, or null. */
+  canceledAt: string | null;
 }
 
 export function listedLessonOf(row: LessonColumns & ListedLessonExtrasRow): ListedLesson {
   const queued = Number(row.myQueued);
   return {
     ...lessonOf(row),
+    canceledAt: row.canceledAt === null ? null : fromStoredDatetime(row.canceledAt),
     waitlistLength: Number(row.waitlistLength),
     myBooking: row.myBooking,
     myWaitlistPosition: queued > 0 ? queued : null,
@@ -88,4 +96,19 @@ export async function readLessonPage(
    limit ?`;
   const rows = await executePrepared<LessonColumns & ListedLessonExtrasRow>(em, sql, params);
   return toPage(rows, filter.limit, (row) => [row.startDate, row.startTime, row.lessonId], listedLessonOf);
+}
+
+/** One lesson as the schedule lists it for `reader`, in one statement; null when there is no such lesson. */
+export async function readListedLesson(
+  em: EntityManager,
+  id: number,
+  reader: { id: number },
+  closingLine: string,
+): Promise<ListedLesson | null> {
+  const [row] = await executePrepared<LessonColumns & ListedLessonExtrasRow>(
+    em,
+    `select ${LESSON_COLUMNS}, ${LISTED_LESSON_EXTRAS} from lesson l where l.id = ?`,
+    [closingLine, closingLine, reader.id, reader.id, id],
+  );
+  return row ? listedLessonOf(row) : null;
 }

@@ -54,6 +54,14 @@ export class Lesson {
   @Property({ type: 'datetime', defaultRaw: 'CURRENT_TIMESTAMP' })
   createdAt: Date & Opt = storedInstant();
 
+  /** When the gym cancelled it (every booking refunded, the waitlist closed); null while it stands. */
+  @Property({ type: 'datetime', nullable: true })
+  canceledAt: Date | null = null;
+
+  /** Why the gym cancelled it, as staff wrote it. */
+  @Property({ length: 500, nullable: true })
+  cancelReason: string | null = null;
+
   constructor(props: Pick<Lesson, 'gym' | 'type' | 'creditCount' | 'maxCapacity' | 'startDate' | 'startTime' | 'endTime'>) {
     this.gym = props.gym;
     this.type = props.type;
@@ -62,6 +70,10 @@ export class Lesson {
     this.startDate = props.startDate;
     this.startTime = props.startTime;
     this.endTime = props.endTime;
+  }
+
+  get isCanceled(): boolean {
+    return this.canceledAt !== null;
   }
 
   get isFull(): boolean {
@@ -81,6 +93,31 @@ export class Lesson {
   freeSeat(): void {
     if (this.reservedCount <= 0) throw new Error(`Lesson ${this.id} has no reserved seat to free`);
     this.reservedCount -= 1;
+  }
+
+  /**
+   * Moves the lesson to `times` and/or resizes it to `maxCapacity`. The caller checks the rules with
+   * their codes (a cancelled lesson, an end before the start, fewer seats than bookings); this refuses
+   * what would break the row's invariants whoever calls it.
+   */
+  reschedule(changes: { maxCapacity?: number; startTime?: string; endTime?: string }): void {
+    if (this.isCanceled) throw new Error(`Lesson ${this.id} is cancelled`);
+    const next = {
+      maxCapacity: changes.maxCapacity ?? this.maxCapacity,
+      startTime: changes.startTime ?? this.startTime,
+      endTime: changes.endTime ?? this.endTime,
+    };
+    if (next.endTime <= next.startTime) throw new Error(`Lesson ${this.id} cannot end at ${next.endTime}, before ${next.startTime}`);
+    if (next.maxCapacity < this.reservedCount) throw new Error(`Lesson ${this.id} holds ${this.reservedCount} bookings`);
+    Object.assign(this, next);
+  }
+
+  /** Cancelled by the gym at `at`, once its bookings are cancelled (no seat is taken any more). */
+  cancel(reason: string, at: Date): void {
+    if (this.isCanceled) throw new Error(`Lesson ${this.id} is already cancelled`);
+    if (this.reservedCount !== 0) throw new Error(`Lesson ${this.id} still holds ${this.reservedCount} bookings`);
+    this.canceledAt = storedInstant(at);
+    this.cancelReason = reason;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
-import { NotFoundError, type Page } from '@app/core';
+import { inTransaction, NotFoundError, type Page } from '@app/core';
+import { AuditLog } from '@app/identity';
 import { Lesson } from './lesson.entity';
 import { type LessonFilter, type ListedLesson, readLessonPage } from './lesson-listing.query';
 import { WaitlistPromoter } from '../waitlist/waitlist-promoter';
@@ -19,13 +20,29 @@ export class LessonService {
     private readonly em: EntityManager,
     private readonly calendar: GymCalendar,
     private readonly promoter: WaitlistPromoter,
+    private readonly audit: AuditLog,
   ) {}
 
-  async create(input: NewLesson): Promise<Lesson> {
+  /**
+   * Schedules a lesson. `actorId`: the staff member who did, recorded in the audit log
+   * (`lesson.create`) in the same transaction; null for what is no staff change (the demo seed).
+   */
+  async create(input: NewLesson, actorId: number | null): Promise<Lesson> {
     if (input.endTime <= input.startTime) throw new InvalidEndTimeError();
-    const lesson = new Lesson(input);
-    await this.em.persistAndFlush(lesson);
-    return lesson;
+    return inTransaction(this.em, async (em) => {
+      const lesson = new Lesson(input);
+      await em.persist(lesson).flush(); // the audit entry names its id
+      if (actorId !== null) {
+        const { gym, type, creditCount, maxCapacity, startDate, startTime, endTime } = lesson;
+        this.audit.record(em, actorId, {
+          action: 'lesson.create',
+          entity: 'lesson',
+          entityId: lesson.id,
+          after: { gym, type, creditCount, maxCapacity, startDate, startTime, endTime },
+        });
+      }
+      return lesson;
+    });
   }
 
   /**

@@ -38,7 +38,7 @@ export class WaitlistEntry {
   @Enum({ items: () => WaitlistStatus })
   status: WaitlistStatus & Opt = WaitlistStatus.Waiting;
 
-  /** Why a `passed` entry was skipped: the refusal code a booking would have answered. */
+  /** Why a `passed` entry was skipped (the refusal code a booking would have answered), or why an `expired` one closed early (`LESSON_CANCELED`). */
   @Property({ length: 40, nullable: true })
   reason: string | null = null;
 
@@ -83,8 +83,10 @@ export class WaitlistEntry {
     this.reason = reason;
   }
 
-  expire(at: Date): void {
+  /** Closed without a seat: the lesson came within the cutoff, or (with a `reason`, `LESSON_CANCELED`) the gym cancelled it. */
+  expire(at: Date, reason: string | null = null): void {
     this.close(WaitlistStatus.Expired, at);
+    this.reason = reason;
   }
 
   private close(status: WaitlistStatus, at: Date): void {

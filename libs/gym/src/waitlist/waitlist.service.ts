@@ -9,6 +9,7 @@ import { GymCalendar } from '../gym-calendar';
 import {
   AlreadyRegisteredError,
   AlreadyWaitlistedError,
+  LessonCanceledError,
   LessonClosedError,
   LessonNotFullError,
   NotYourWaitlistEntryError,
@@ -33,13 +34,14 @@ export class WaitlistService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Refusals in this order: LESSON_CLOSED (started, or within the cutoff), LESSON_NOT_FULL, ALREADY_REGISTERED, ALREADY_WAITLISTED. */
+  /** Refusals in this order: LESSON_CLOSED (cancelled by the gym, started, or within the cutoff), LESSON_NOT_FULL, ALREADY_REGISTERED, ALREADY_WAITLISTED. */
   join(userId: number, lessonId: number): Promise<WaitlistEntryView> {
     return inTransaction(
       this.em,
       async (em) => {
         const lesson = await em.findOne(Lesson, lessonId, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!lesson) throw new NotFoundError('Lesson', lessonId);
+        if (lesson.isCanceled) throw new LessonCanceledError();
         if (lesson.hasStartedBy(this.calendar.now())) throw new LessonClosedError();
         if (this.promoter.isClosed(lesson)) throw new WaitlistClosedError(this.config.gym.waitlistCutoffMinutes);
         if (!lesson.isFull) throw new LessonNotFullError(lesson.maxCapacity - lesson.reservedCount);

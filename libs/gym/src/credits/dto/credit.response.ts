@@ -11,12 +11,12 @@ export class CreditResponse {
     type: String,
     nullable: true,
     example: '2026-12-31',
-    description: 'Purchases only: first day the credits no longer count',
+    description: 'Purchases and grants only: first day the credits no longer count',
   })
   endDate!: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) pricePolicyId!: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) reservationId!: number | null;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'use, refund and expire entries: the purchase they change' })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'use, refund and expire entries: the purchase (or grant) they change' })
   purchaseId!: number | null;
   @ApiProperty() message!: string;
   @ApiProperty({ format: 'date-time', example: '2026-11-26T04:00:00.000Z' }) createdAt!: string;

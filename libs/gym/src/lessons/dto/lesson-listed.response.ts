@@ -4,6 +4,13 @@ import { LessonResponse, toLessonResponse } from './lesson.response';
 
 /** A lesson as the schedule lists it: what an app shows beside it. */
 export class LessonListedResponse extends LessonResponse {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the gym cancelled the lesson (every booking refunded); null while it stands',
+  })
+  canceledAt!: string | null;
   @ApiProperty({ type: 'integer', description: 'maxCapacity - reservedCount' }) seatsLeft!: number;
   @ApiProperty({ type: 'integer', description: 'Members waiting for a seat; 0 once the waitlist closed before the lesson' })
   waitlistLength!: number;
@@ -20,6 +27,7 @@ export class LessonListedResponse extends LessonResponse {
 export function toLessonListedResponse(lesson: ListedLesson): LessonListedResponse {
   return {
     ...toLessonResponse(lesson),
+    canceledAt: lesson.canceledAt?.toISOString() ?? null,
     seatsLeft: lesson.maxCapacity - lesson.reservedCount,
     waitlistLength: lesson.waitlistLength,
     myBooking: lesson.myBooking,

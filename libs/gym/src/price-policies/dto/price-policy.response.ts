@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { PricePolicy } from '../price-policy.entity';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { PricePolicyFields } from '../price-policy.service';
 
 export class PricePolicyResponse {
   @ApiProperty({ type: 'integer' }) id!: number;
@@ -7,8 +7,12 @@ export class PricePolicyResponse {
   @ApiProperty({ type: 'integer' }) price!: number;
   @ApiProperty({ type: 'integer' }) creditCount!: number;
   @ApiProperty({ type: 'integer' }) periodDays!: number;
+  @ApiPropertyOptional({ description: 'Staff only: false once retired from sale (members never see retired policies)' })
+  isActive?: boolean;
 }
 
-export function toPricePolicyResponse(policy: PricePolicy): PricePolicyResponse {
-  return { id: policy.id, name: policy.name, price: policy.price, creditCount: policy.creditCount, periodDays: policy.periodDays };
+/** A policy as members see it; with `isActive` for staff. */
+export function toPricePolicyResponse(policy: PricePolicyFields, forStaff = false): PricePolicyResponse {
+  const { id, name, price, creditCount, periodDays } = policy;
+  return { id, name, price, creditCount, periodDays, ...(forStaff ? { isActive: policy.isActive } : {}) };
 }

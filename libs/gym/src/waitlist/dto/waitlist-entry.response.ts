@@ -11,10 +11,15 @@ export class WaitlistEntryResponse {
   @ApiProperty({
     enum: WaitlistStatus,
     description:
-      'waiting: in the queue; promoted: booked into a freed seat; passed: skipped at a promotion (see reason); expired: still waiting when the waitlist closed before the lesson',
+      'waiting: in the queue; promoted: booked into a freed seat; passed: skipped at a promotion (see reason); expired: still waiting when the waitlist closed before the lesson, or when the gym cancelled the lesson (reason LESSON_CANCELED)',
   })
   status!: WaitlistStatus;
-  @ApiProperty({ type: String, nullable: true, example: 'NOT_ENOUGH_CREDIT', description: 'Why a passed entry was skipped' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'NOT_ENOUGH_CREDIT',
+    description: 'Why a passed entry was skipped, or LESSON_CANCELED on an entry the lesson cancellation closed',
+  })
   reason!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
