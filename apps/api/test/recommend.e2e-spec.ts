@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { Feed } from '@app/feed';
 import { FeedIndexBuilder, FeedIndexStore, RecommendBuilderModule } from '@app/recommend';
-import { createTestApp, forkEm, type Member, newMember, resetDatabase } from '@app/testing';
+import { createTestApp, forkEm, type Member, newMember, newStaff, resetDatabase } from '@app/testing';
 
 interface Similar {
   feed: { id: number; likedByMe: boolean; joinedByMe: boolean };
@@ -170,6 +170,30 @@ describe('GET /feeds/:id/similar (e2e)', () => {
 
     await rebuildAndWait(app);
     expect(idsOf(await similar(author, fresh).expect(200))).toContain(runs[0]);
+  });
+
+  it('never answers an item removed through DELETE /feeds/:id, before or after the next rebuild', async () => {
+    const [author, staff, viewer] = [await newMember(app), await newStaff(app), await newMember(app)];
+    const { runs, swims } = await corpus(author);
+    await rebuildAndWait(app);
+    expect(idsOf(await similar(viewer, runs[0], { limit: 50 }).expect(200))).toEqual(expect.arrayContaining([runs[1], runs[2]]));
+
+    // still in the index file: the API filters them out
+    await http.delete(`/feeds/${runs[1]}`).set('Authorization', author.auth).expect(204);
+    await http.delete(`/feeds/${swims[1]}`).set('Authorization', staff.auth).expect(204);
+    const stale = idsOf(await similar(viewer, runs[0], { limit: 50 }).expect(200));
+    expect(stale[0]).toBe(runs[2]);
+    expect(stale).not.toContain(runs[1]);
+    expect(stale).not.toContain(swims[1]);
+    expect(idsOf(await similar(viewer, swims[0], { limit: 50 }).expect(200))).not.toContain(swims[1]);
+    expect((await similar(viewer, runs[1]).expect(404)).body.code).toBe('NOT_FOUND');
+
+    // the rebuilt index drops them
+    const before = app.get(FeedIndexStore).current()!.layout.count;
+    await rebuildAndWait(app);
+    expect(app.get(FeedIndexStore).current()!.layout.count).toBe(before - 2);
+    expect(idsOf(await similar(viewer, runs[0], { limit: 50 }).expect(200))).not.toContain(runs[1]);
+    expect((await similar(viewer, runs[1]).expect(404)).body.code).toBe('NOT_FOUND');
   });
 
   it('swaps to each new index while many requests are in flight, failing none of them', async () => {

@@ -54,4 +54,5 @@ export * from './queue/queue-root.module';
 export * from './errors/error-catalogue';
 export * from './http/endpoint.decorator';
 export * from './http/json-body.guard';
+export * from './http/streamed-body';
 export * from './lifecycle/startup-failure';

@@ -8,13 +8,14 @@ import { Game } from './entities/game.entity';
 import { Post } from './entities/post.entity';
 import { Team } from './entities/team.entity';
 import { FeedReactionsService } from './feed-reactions.service';
+import { FeedRemovalService } from './feed-removal.service';
 import { FeedService } from './feed.service';
 import { FeedTextReader } from './feed-text.reader';
 
 /** Posts, games and teams in one table; likes and joins. No HTTP. */
 @Module({
   imports: [MikroOrmModule.forFeature([Feed, Post, Game, Team, FeedLike, FeedJoin]), IdentityModule],
-  providers: [FeedService, FeedReactionsService, FeedTextReader],
-  exports: [FeedService, FeedReactionsService, FeedTextReader],
+  providers: [FeedService, FeedReactionsService, FeedRemovalService, FeedTextReader],
+  exports: [FeedService, FeedReactionsService, FeedRemovalService, FeedTextReader],
 })
 export class FeedModule {}

@@ -8,6 +8,7 @@ export * from './entities/post.entity';
 export * from './entities/team.entity';
 export * from './feed-api.module';
 export * from './feed-reactions.service';
+export * from './feed-removal.service';
 export * from './feed.module';
 export * from './feed.service';
 export * from './feed-text.reader';

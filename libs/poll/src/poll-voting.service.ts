@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
 import { Clock, inTransaction, NotFoundError } from '@app/core';
 import { User } from '@app/identity';
@@ -10,7 +10,10 @@ import { AlreadyVotedError, ForeignQuestionError, MultipleNotAllowedError, PollC
 
 /**
  * Casting and retracting votes. The checks give clear answers; the unique keys on `poll_vote`
- * decide when two requests race (the loser gets ALREADY_VOTED and nothing is written).
+ * decide when two requests race (the loser gets ALREADY_VOTED and nothing is written). The poll's
+ * row is read under a shared lock: votes do not wait for one another, but a close in progress
+ * (`PollClosingService` locks the row for update) is waited for and then seen, so no vote lands
+ * after the moment a poll was closed.
  */
 @Injectable()
 export class PollVotingService {
@@ -21,7 +24,7 @@ export class PollVotingService {
 
   vote(userId: number, pollId: number, questionIds: number[]): Promise<void> {
     return inTransaction(this.em, async (em) => {
-      const poll = await em.findOne(Poll, pollId);
+      const poll = await em.findOne(Poll, pollId, { lockMode: LockMode.PESSIMISTIC_READ });
       if (!poll) throw new NotFoundError('Poll', pollId);
       const questions = await em.find(PollQuestion, { id: { $in: questionIds }, poll });
       const foreign = questionIds.filter((id) => !questions.some((question) => question.id === id));
@@ -42,10 +45,12 @@ export class PollVotingService {
   }
 
   /** Takes back every vote the member cast in the poll. */
-  async retract(userId: number, pollId: number): Promise<void> {
-    const poll = await this.em.findOne(Poll, pollId);
-    if (!poll) throw new NotFoundError('Poll', pollId);
-    if (poll.isClosedAt(this.clock.now())) throw new PollClosedError();
-    await this.em.nativeDelete(PollVote, { poll, owner: userId });
+  retract(userId: number, pollId: number): Promise<void> {
+    return inTransaction(this.em, async (em) => {
+      const poll = await em.findOne(Poll, pollId, { lockMode: LockMode.PESSIMISTIC_READ });
+      if (!poll) throw new NotFoundError('Poll', pollId);
+      if (poll.isClosedAt(this.clock.now())) throw new PollClosedError();
+      await em.nativeDelete(PollVote, { poll, owner: userId });
+    });
   }
 }

@@ -12,3 +12,5 @@ export * from './release-sheet.service';
 export * from './release.errors';
 export * from './release.module';
 export * from './release-day';
+export * from './import/order-list-csv.reader';
+export * from './import/order-list-import.service';

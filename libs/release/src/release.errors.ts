@@ -16,3 +16,29 @@ export class InvalidOrderListError extends DomainError {
     super('INVALID_ORDER_LIST', `Nothing was loaded: ${parts.filter(Boolean).join('; ')}`);
   }
 }
+
+/** A problem on one line of an imported file: `field` is the column, null when the whole line is wrong. */
+export interface CsvLineError {
+  line: number;
+  field: string | null;
+  message: string;
+}
+
+/** Errors listed in an answer at most; the message gives the total. */
+export const MAX_LISTED_CSV_ERRORS = 100;
+
+/** An import refused as a whole: nothing was written. Lists the first `MAX_LISTED_CSV_ERRORS` problems. */
+export class InvalidCsvError extends DomainError {
+  readonly errors: CsvLineError[];
+
+  constructor(errors: CsvLineError[], total = errors.length) {
+    const listed = errors.slice(0, MAX_LISTED_CSV_ERRORS);
+    const more = total > listed.length ? `; the first ${listed.length} are listed` : '';
+    super('INVALID_CSV', `Nothing was imported: ${total} ${total === 1 ? 'problem' : 'problems'} in the file${more}`);
+    this.errors = listed;
+  }
+
+  override get extraFields(): Record<string, unknown> {
+    return { errors: this.errors };
+  }
+}

@@ -18,6 +18,11 @@ export class DomainError extends Error {
   get status(): number {
     return errorStatus(this.code);
   }
+
+  /** Fields the answer carries after `statusCode`, `code` and `message` (the `errors` of INVALID_CSV). */
+  get extraFields(): Record<string, unknown> {
+    return {};
+  }
 }
 
 /** `NOT_FOUND`: no such resource (or none the caller may know of). */

@@ -22,7 +22,7 @@ export function errorBody(code: ErrorCode, message: string = ERROR_CATALOGUE[cod
  */
 export function knownErrorBody(error: unknown): ErrorBody | undefined {
   if (error instanceof ValidationFailedError) return { ...errorBody(error.code, error.message), errors: error.errors };
-  if (error instanceof DomainError) return errorBody(error.code, error.message);
+  if (error instanceof DomainError) return { ...errorBody(error.code, error.message), ...error.extraFields };
   if (error instanceof HttpException) {
     const code = codeForStatus(error.getStatus());
     return errorBody(code, errorStatus(code) === error.getStatus() ? httpMessage(error) : undefined);

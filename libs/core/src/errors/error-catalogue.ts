@@ -18,6 +18,7 @@ export const ERROR_CATALOGUE = {
   INVALID_START_DATE: { status: 400, message: 'startDate cannot be in the past' },
   INVALID_QUESTION: { status: 400, message: 'The votes name questions of another poll' },
   INVALID_ORDER_LIST: { status: 400, message: 'Some order lists are unknown or of another day' },
+  INVALID_CSV: { status: 400, message: 'Some lines of the file are invalid; nothing was imported' },
   // 401: who is calling is not known
   UNAUTHENTICATED: { status: 401, message: 'Authentication is required: send Authorization: Bearer <token>' },
   TOKEN_EXPIRED: { status: 401, message: 'The token has expired; log in again' },

@@ -26,6 +26,17 @@ describe('createQueryObserver', () => {
     });
   });
 
+  it('lets statements repeat inside QueryScopes.inBatches, still counting them, and watches again after', async () => {
+    const observe = createQueryObserver({ threshold: 3, mode: 'throw' });
+    const scope = new QueryScope();
+    await QueryScopes.run(scope, async () => {
+      await QueryScopes.inBatches(async () => repeat(observe, 8));
+      expect(scope.count).toBe(8);
+      repeat(observe, 3);
+      expect(() => observe('select * from `image` where id = 99', [])).toThrow(NPlusOneDetectedError);
+    });
+  });
+
   it('logs one warning per shape in warn mode and lets the statements run', () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const observe = createQueryObserver({ threshold: 3, mode: 'warn' });

@@ -12,6 +12,8 @@ export class QueryScope {
   private readonly texts: string[] | undefined;
   private shapes: Map<string, number> | undefined;
   private reported: Set<string> | undefined;
+  /** Blocks running whose statements repeat on purpose (`QueryScopes.inBatches`). */
+  private batching = 0;
 
   constructor(options: { keepText?: boolean } = {}) {
     this.texts = options.keepText ? [] : undefined;
@@ -36,9 +38,20 @@ export class QueryScope {
   repeatsOf(sql: string): { shape: string; repeats: number } {
     this.shapes ??= new Map();
     const shape = queryShape(sql);
+    if (this.batching > 0) return { shape, repeats: 1 };
     const repeats = (this.shapes.get(shape) ?? 0) + 1;
     this.shapes.set(shape, repeats);
     return { shape, repeats };
+  }
+
+  /** Runs `fn` with repeat detection off; its statements still count. */
+  async batched<T>(fn: () => Promise<T>): Promise<T> {
+    this.batching += 1;
+    try {
+      return await fn();
+    } finally {
+      this.batching -= 1;
+    }
   }
 
   /** True the first time a shape is reported in this scope, so each N+1 is logged once. */
@@ -59,5 +72,14 @@ export const QueryScopes = {
   },
   current(): QueryScope | undefined {
     return storage.getStore();
+  },
+  /**
+   * Runs `fn`, whose statements repeat on purpose and a bounded number of times (a bulk insert in
+   * fixed-size batches: 10,000 rows are 20 INSERTs of 500): they count as usual, but the N+1
+   * detector does not take them for one.
+   */
+  inBatches<T>(fn: () => Promise<T>): Promise<T> {
+    const scope = storage.getStore();
+    return scope ? scope.batched(fn) : fn();
   },
 };

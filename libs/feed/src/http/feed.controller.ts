@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
 import { FeedType } from '../entities/feed.entity';
 import { FeedReactionsService } from '../feed-reactions.service';
+import { FeedRemovalService } from '../feed-removal.service';
 import { FeedService } from '../feed.service';
 import { CreateGameDto } from './dto/create-game.dto';
 import { CreatePostDto } from './dto/create-post.dto';
@@ -29,6 +30,7 @@ export class FeedController {
   constructor(
     private readonly feeds: FeedService,
     private readonly reactions: FeedReactionsService,
+    private readonly removal: FeedRemovalService,
   ) {}
 
   @Get()
@@ -70,6 +72,21 @@ export class FeedController {
   @ApiCreatedResponse({ type: TeamFeedResponse })
   async createTeam(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreateTeamDto): Promise<FeedResponse> {
     return toFeedResponse(await this.feeds.create(me.id, { type: FeedType.Team, ...dto }));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Endpoint({
+    summary: 'Remove an item (its author or staff)',
+    description:
+      'The item goes with its likes and joins, from every list at once: pages, detail (404) and similar items (the ' +
+      'recommendation index drops it at its next rebuild, and until then it is filtered out of every answer). Staff may ' +
+      'remove any item, and their removal is recorded in the audit log (`feed.delete`); a member may remove only their own.',
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  })
+  @ApiNoContentResponse({ description: 'Removed' })
+  async remove(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<void> {
+    await this.removal.remove(me.id, id);
   }
 
   @Post(':id/like')

@@ -1,5 +1,6 @@
 import { Collection, Entity, ManyToOne, OneToMany, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { storedInstant } from '@app/core';
+import { PollClosedError } from '../poll.errors';
 import { User } from '@app/identity';
 import { PollQuestion } from './poll-question.entity';
 
@@ -45,5 +46,11 @@ export class Poll {
 
   isClosedAt(instant: Date): boolean {
     return this.endTime !== null && this.endTime.getTime() <= instant.getTime();
+  }
+
+  /** Ends the poll now: votes are refused from `instant` on. A poll that has already ended stays as it ended. */
+  closeAt(instant: Date): void {
+    if (this.isClosedAt(instant)) throw new PollClosedError();
+    this.endTime = storedInstant(instant);
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
 import { type AuthenticatedUser, CurrentUser } from '@app/identity';
+import { PollClosingService } from '../poll-closing.service';
 import { PollVotesReader } from '../poll-votes.reader';
 import { PollVotingService } from '../poll-voting.service';
 import { PollService } from '../poll.service';
@@ -20,6 +21,7 @@ export class PollController {
     private readonly polls: PollService,
     private readonly voting: PollVotingService,
     private readonly votes: PollVotesReader,
+    private readonly closing: PollClosingService,
   ) {}
 
   @Post()
@@ -69,6 +71,22 @@ export class PollController {
       items: page.items.map((vote) => ({ id: vote.id, owner: vote.owner && toUserSummary(vote.owner) })),
       nextCursor: page.nextCursor,
     };
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'Close a poll now (its owner or staff)',
+    description:
+      "Sets the poll's endTime to now (the gym's clock); votes and retractions are refused from then on (409 POLL_CLOSED). " +
+      'Closing a poll that has already ended, closed or past its endTime, is 409 POLL_CLOSED and changes nothing: the moment ' +
+      'a poll ended is recorded once. Every close is recorded in the audit log (`poll.close`, endTime before and after).',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'POLL_CLOSED'],
+  })
+  @ApiOkResponse({ type: PollDetailResponse })
+  async close(@CurrentUser() me: AuthenticatedUser, @Param('id', IdParamPipe) id: number): Promise<PollDetailResponse> {
+    await this.closing.close(me.id, id);
+    return toPollDetailResponse(await this.polls.get(id), me.id);
   }
 
   @Post(':id/votes')
