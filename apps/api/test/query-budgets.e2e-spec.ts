@@ -36,6 +36,8 @@ const RECIPES: Record<string, Recipe> = {
   '/users/me/waitlist': () => ({ as: 'member', url: '/users/me/waitlist' }),
   '/audit': () => ({ as: 'staff', url: '/audit?limit=100' }),
   '/users/{id}': (d) => ({ as: 'staff', url: `/users/${d.member.user.id}` }),
+  // a search: the union of the username and the phone-number branches, then the page's balances
+  '/users': () => ({ as: 'staff', url: '/users?search=0&limit=100' }),
   '/gym': () => ({ as: 'member', url: '/gym' }),
   '/price-policies': () => ({ as: 'member', url: '/price-policies' }),
   '/credits': () => ({ as: 'member', url: '/credits' }),

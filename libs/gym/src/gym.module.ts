@@ -13,6 +13,7 @@ import { GymCalendar } from './gym-calendar';
 import { LessonService } from './lessons/lesson.service';
 import { MemberProfileService } from './members/member-profile.service';
 import { MemberBookingsReader } from './members/member-bookings.reader';
+import { MemberDirectoryReader } from './members/member-directory/member-directory.reader';
 import { MemberReservationsReader } from './members/member-reservations.reader';
 import { PricePolicyService } from './price-policies/price-policy.service';
 import { WaitlistEntry } from './waitlist/waitlist-entry.entity';
@@ -25,6 +26,7 @@ const services = [
   CreditLedgerService,
   LessonService,
   MemberBookingsReader,
+  MemberDirectoryReader,
   MemberProfileService,
   MemberReservationsReader,
   PricePolicyService,
