@@ -31,7 +31,7 @@ const PUBLIC_ROUTES = ['POST /users', 'POST /auth/login', 'POST /auth/refresh', 
 
 /** The 401 a public route answers by its own rule: a credential in the body that is wrong. */
 const PUBLIC_401: Record<string, string[]> = {
-  'POST /auth/login': ['INVALID_CREDENTIALS'],
+  'POST /auth/login': ['ACCOUNT_DISABLED', 'INVALID_CREDENTIALS'],
   'POST /auth/refresh': ['INVALID_REFRESH_TOKEN'],
 };
 /** Anyone may call them; a caller who sends a token gets their own fields, and a bad token is 401. */
@@ -86,14 +86,14 @@ describe('One catalogue of error codes (e2e)', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('documents login as 401 INVALID_CREDENTIALS, not a booking refusal', () => {
+  it('documents login as 401 INVALID_CREDENTIALS or ACCOUNT_DISABLED, not a booking refusal', () => {
     const login = routes.find((r) => r.route === 'POST /auth/login')!.op;
     const codes = documentedCodes(login);
-    expect(codes['401']).toEqual(['INVALID_CREDENTIALS']);
+    expect(codes['401']).toEqual(['ACCOUNT_DISABLED', 'INVALID_CREDENTIALS']);
     expect(Object.values(codes).flat()).not.toContain('LESSON_FULL');
   });
 
-  it('documents 401 UNAUTHENTICATED and TOKEN_EXPIRED on every route that needs a token, and no lock on public ones', () => {
+  it('documents 401 UNAUTHENTICATED, TOKEN_EXPIRED and ACCOUNT_DISABLED on every route that needs a token, and no lock on public ones', () => {
     const summary = routes.map(({ route, op }) => ({
       route,
       public: op.security !== undefined && op.security.length === 0,
@@ -111,7 +111,7 @@ describe('One catalogue of error codes (e2e)', () => {
     for (const r of summary.filter((r) => !r.public)) {
       expect({ route: r.route, codes401: r.codes401 }).toEqual({
         route: r.route,
-        codes401: expect.arrayContaining(['TOKEN_EXPIRED', 'UNAUTHENTICATED']),
+        codes401: expect.arrayContaining(['ACCOUNT_DISABLED', 'TOKEN_EXPIRED', 'UNAUTHENTICATED']),
       });
     }
     for (const r of summary.filter((r) => r.public))

@@ -36,6 +36,8 @@ const RECIPES: Record<string, Recipe> = {
   '/users/me/waitlist': () => ({ as: 'member', url: '/users/me/waitlist' }),
   '/audit': () => ({ as: 'staff', url: '/audit?limit=100' }),
   '/users/{id}': (d) => ({ as: 'staff', url: `/users/${d.member.user.id}` }),
+  // a search: the union of the username and the phone-number branches, then the page's balances
+  '/users': () => ({ as: 'staff', url: '/users?search=0&limit=100' }),
   '/gym': () => ({ as: 'member', url: '/gym' }),
   '/price-policies': () => ({ as: 'member', url: '/price-policies' }),
   '/credits': () => ({ as: 'member', url: '/credits' }),
@@ -102,15 +104,13 @@ describe('query budgets of every GET route (e2e)', () => {
     const staff = await newStaff(app);
     await em.transactional(async (tx) => {
       for (let i = 1; i <= scale.members * 3; i++)
-        app
-          .get(AuditLog)
-          .record(tx, staff.user.id, {
-            action: 'lesson.update',
-            entity: 'lesson',
-            entityId: i,
-            before: { maxCapacity: i },
-            after: { maxCapacity: i + 1 },
-          });
+        app.get(AuditLog).record(tx, staff.user.id, {
+          action: 'lesson.update',
+          entity: 'lesson',
+          entityId: i,
+          before: { maxCapacity: i },
+          after: { maxCapacity: i + 1 },
+        });
     });
     const [busiest] = await em.execute<{ id: number }[]>(
       'select lesson_id as id from reservation group by lesson_id order by count(*) desc, lesson_id limit 1',

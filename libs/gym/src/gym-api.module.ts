@@ -5,6 +5,7 @@ import { GymClockController } from './calendar/gym-clock.controller';
 import { CreditController } from './credits/credit.controller';
 import { LessonController } from './lessons/lesson.controller';
 import { MemberController } from './members/member.controller';
+import { MemberDirectoryController } from './members/member-directory/member-directory.controller';
 import { PricePolicyController } from './price-policies/price-policy.controller';
 import { ReservationController } from './bookings/reservation.controller';
 import { PromotionMailer } from './waitlist/promotion-mailer';
@@ -21,6 +22,7 @@ import { WaitlistController } from './waitlist/waitlist.controller';
     ReservationController,
     WaitlistController,
     MemberController,
+    MemberDirectoryController,
   ],
   providers: [PromotionMailer, LessonCancellationMailer],
 })

@@ -16,6 +16,7 @@ import { LessonCancellationService } from './lessons/lesson-cancellation.service
 import { LessonUpdateService } from './lessons/lesson-update.service';
 import { MemberProfileService } from './members/member-profile.service';
 import { MemberBookingsReader } from './members/member-bookings.reader';
+import { MemberDirectoryReader } from './members/member-directory/member-directory.reader';
 import { MemberReservationsReader } from './members/member-reservations.reader';
 import { PricePolicyService } from './price-policies/price-policy.service';
 import { WaitlistEntry } from './waitlist/waitlist-entry.entity';
@@ -31,6 +32,7 @@ const services = [
   LessonService,
   LessonUpdateService,
   MemberBookingsReader,
+  MemberDirectoryReader,
   MemberProfileService,
   MemberReservationsReader,
   PricePolicyService,

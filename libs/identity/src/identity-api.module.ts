@@ -4,7 +4,10 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { AppConfig } from '@app/core';
+import { AppConfig, RedisModule } from '@app/core';
+import { AccountStatusController } from './accounts/account-status.controller';
+import { AccountStatusService } from './accounts/account-status.service';
+import { DeactivatedAccounts } from './accounts/deactivated-accounts';
 import { AuthService } from './auth/auth.service';
 import { TOKEN_ISSUER } from './auth/authenticated-user';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -25,12 +28,14 @@ import { usernameKey } from './username';
 export const SIGNUP_RATE_WINDOW_MS = 10 * 60 * 1000;
 
 /**
- * Sign-up, login (the API's and the staff pages' `/login` form) and the guards every API route passes: a bearer token unless `@Public()` (or
+ * Sign-up, login (the API's and the staff pages' `/login` form), staff's changes of accounts, and the guards every API route passes: a bearer
+ * token of an account not deactivated since (one Redis call, `DeactivatedAccounts`) unless `@Public()` (or
  * the session cookie on `@AcceptsSessionCookie()` pages), staff for `@StaffOnly()`.
  */
 @Module({
   imports: [
     IdentityModule,
+    RedisModule,
     PassportModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
@@ -63,9 +68,11 @@ export const SIGNUP_RATE_WINDOW_MS = 10 * 60 * 1000;
       }),
     }),
   ],
-  controllers: [AuthController, UsersController, LoginPageController, AuditController],
+  controllers: [AuthController, UsersController, AccountStatusController, LoginPageController, AuditController],
   providers: [
     AuthService,
+    AccountStatusService,
+    DeactivatedAccounts,
     LocalStrategy,
     JwtStrategy,
     SessionCookieJwtStrategy,

@@ -18,3 +18,17 @@ export class InvalidRefreshTokenError extends DomainError {
     super('INVALID_REFRESH_TOKEN', message);
   }
 }
+
+/** Login, or a token issued before staff deactivated the account. */
+export class AccountDisabledError extends DomainError {
+  constructor() {
+    super('ACCOUNT_DISABLED');
+  }
+}
+
+/** `PATCH /users/:id` that would leave the gym without an active staff member. */
+export class LastStaffError extends DomainError {
+  constructor() {
+    super('LAST_STAFF', 'This is the last active staff member: promote or reactivate another one first');
+  }
+}

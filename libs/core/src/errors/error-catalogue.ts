@@ -24,6 +24,7 @@ export const ERROR_CATALOGUE = {
   TOKEN_EXPIRED: { status: 401, message: 'The token has expired; log in again' },
   INVALID_CREDENTIALS: { status: 401, message: 'Wrong username or password' },
   INVALID_REFRESH_TOKEN: { status: 401, message: 'The refresh token is unknown, expired or revoked; log in again' },
+  ACCOUNT_DISABLED: { status: 401, message: 'This account has been deactivated; ask the gym staff' },
   // 403: known, but not allowed
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this' },
   NOT_YOUR_RESERVATION: { status: 403, message: 'This reservation belongs to another member' },
@@ -33,6 +34,7 @@ export const ERROR_CATALOGUE = {
   NOT_INDEXED: { status: 404, message: 'The item is newer than the recommendation index' },
   // 409: a business rule refuses; nothing was changed
   USERNAME_TAKEN: { status: 409, message: 'The username is taken' },
+  LAST_STAFF: { status: 409, message: 'This would leave no active staff member' },
   LESSON_FULL: { status: 409, message: 'The lesson is full' },
   LESSON_CLOSED: { status: 409, message: 'The lesson has already started' },
   ALREADY_REGISTERED: { status: 409, message: 'You already hold a reservation for this lesson' },

@@ -25,7 +25,7 @@ export interface EndpointOptions {
 }
 
 /** Codes any authenticated route answers. */
-export const AUTH_ERRORS: ErrorCode[] = ['UNAUTHENTICATED', 'TOKEN_EXPIRED'];
+export const AUTH_ERRORS: ErrorCode[] = ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'ACCOUNT_DISABLED'];
 /** Codes any route that reads a JSON body answers. */
 export const BODY_ERRORS: ErrorCode[] = ['VALIDATION_FAILED', 'MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
 

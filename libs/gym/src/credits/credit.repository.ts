@@ -26,6 +26,20 @@ const REMAINING_BY_PURCHASE = `
   having remaining > 0
    order by p.end_date, p.id`;
 
+/**
+ * The balance of each of many members, one statement: `remainingByPurchase` summed per member
+ * (the same buckets: unexpired purchases with credit left), by the `(user_id, ...)` index.
+ */
+const BALANCES_OF = `
+  select b.userId, sum(b.remaining) as balance
+    from (select p.user_id as userId, p.count + coalesce(sum(m.count), 0) as remaining
+            from credit p
+            left join credit m on m.purchase_id = p.id
+           where p.type = 'purchase' and p.user_id in (%IDS%) and p.end_date > ?
+           group by p.id, p.user_id, p.count
+          having remaining > 0) b
+   group by b.userId`;
+
 const toBucket = (row: BucketRow): CreditBucket => ({
   purchaseId: row.purchaseId,
   startDate: row.startDate,
@@ -48,6 +62,16 @@ export class CreditRepository extends EntityRepository<Credit> {
     const params = covering ? [userId, today, covering, covering] : [userId, today];
     const rows = await executePrepared<BucketRow>(this.em, sql, params);
     return rows.map(toBucket);
+  }
+
+  /** Each member's balance after expiry (0 for those without credit), for a page of members: one statement. */
+  async balancesOf(userIds: number[], today: string): Promise<Map<number, number>> {
+    const balances = new Map<number, number>(userIds.map((id) => [id, 0]));
+    if (userIds.length === 0) return balances;
+    const sql = BALANCES_OF.replace('%IDS%', userIds.map(() => '?').join(', '));
+    const rows = await this.em.execute<{ userId: number; balance: string | number }[]>(sql, [...userIds, today]);
+    for (const row of rows) balances.set(row.userId, Number(row.balance));
+    return balances;
   }
 
   /** Locks the purchases that have expired by `today` and not been closed by an `expire` entry. */

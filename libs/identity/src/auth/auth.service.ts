@@ -62,10 +62,11 @@ export class AuthService {
     await this.refreshTokens.revokeFamilyOf(userId, refreshToken);
   }
 
-  /** An access token for these credentials, or null when they are wrong (the `/login` form's path). */
-  async signIn(username: string, password: string): Promise<IssuedToken | null> {
+  /** An access token for these credentials, or why not (the `/login` form's path). */
+  async signIn(username: string, password: string): Promise<IssuedToken | 'INVALID_CREDENTIALS' | 'ACCOUNT_DISABLED'> {
     const user = await this.users.authenticate(username, password);
-    return user ? this.issueAccessToken(user) : null;
+    if (!user) return 'INVALID_CREDENTIALS';
+    return user.isActive ? this.issueAccessToken(user) : 'ACCOUNT_DISABLED';
   }
 
   /**

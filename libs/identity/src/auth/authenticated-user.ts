@@ -6,6 +6,8 @@ export interface AuthenticatedUser {
   id: number;
   username: string;
   isStaff: boolean;
+  /** When the token was issued, in seconds: a token issued before its account was deactivated is refused. */
+  issuedAt?: number;
 }
 
 /** The claims this service signs. */
@@ -13,6 +15,8 @@ export interface TokenClaims {
   sub: number;
   username: string;
   staff: boolean;
+  /** Issued at, in seconds (jsonwebtoken stamps it); compared with the account's deactivation. */
+  iat?: number;
 }
 
 export const TOKEN_ISSUER = 'gym-platform';
@@ -30,5 +34,5 @@ export function tokenVerification(secret: string, jwtFromRequest: JwtFromRequest
 }
 
 export function toAuthenticatedUser(claims: TokenClaims): AuthenticatedUser {
-  return { id: claims.sub, username: claims.username, isStaff: claims.staff === true };
+  return { id: claims.sub, username: claims.username, isStaff: claims.staff === true, issuedAt: claims.iat };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
-import { InvalidCredentialsError } from '../identity.errors';
+import { AccountDisabledError, InvalidCredentialsError } from '../identity.errors';
 import { UserService } from '../user.service';
 import type { User } from '../entities/user.entity';
 
@@ -11,9 +11,11 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
     super({ usernameField: 'username', passwordField: 'password' });
   }
 
+  /** A deactivated account is refused only after its password matched: the refusal tells a guesser nothing. */
   async validate(username: string, password: string): Promise<User> {
     const user = await this.users.authenticate(username, password);
     if (!user) throw new InvalidCredentialsError();
+    if (!user.isActive) throw new AccountDisabledError();
     return user;
   }
 }

@@ -28,7 +28,7 @@ export class AuthController {
     description: `Exchanges a username and password for a short-lived access token (\`expiresIn\` seconds) and a refresh token that renews it at POST /auth/refresh. Also sets the access token as an HttpOnly, SameSite=Lax cookie \`${SESSION_COOKIE}\` for each of ${SESSION_COOKIE_PATHS.join(' and ')}, for the pages a browser opens there (the printable release sheet, the queue dashboard).`,
     public: true,
     body: LoginDto,
-    errors: ['INVALID_CREDENTIALS', 'TOO_MANY_REQUESTS'],
+    errors: ['INVALID_CREDENTIALS', 'ACCOUNT_DISABLED', 'TOO_MANY_REQUESTS'],
   })
   @ApiOkResponse({
     type: TokenResponse,
@@ -50,7 +50,7 @@ export class AuthController {
   @Endpoint({
     summary: 'Renew the tokens',
     description:
-      'Exchanges a refresh token for a new access token and a new refresh token; the one sent stops working. A refresh token that is unknown, expired, revoked or already used is 401 INVALID_REFRESH_TOKEN, and one already used also revokes every refresh token of its login (a stolen copy that its owner already exchanged ends the session).',
+      'Exchanges a refresh token for a new access token and a new refresh token; the one sent stops working. A refresh token that is unknown, expired, revoked or already used, or of a deactivated account (deactivation revokes them), is 401 INVALID_REFRESH_TOKEN, and one already used also revokes every refresh token of its login (a stolen copy that its owner already exchanged ends the session).',
     public: true,
     errors: ['INVALID_REFRESH_TOKEN'],
   })

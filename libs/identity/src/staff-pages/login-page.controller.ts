@@ -42,11 +42,12 @@ export class LoginPageController {
       );
     }
     const token = await this.auth.signIn(username, password);
-    if (!token) {
-      return sendPage(
-        response,
-        renderLoginPage({ next, username, message: '아이디 또는 비밀번호가 맞지 않습니다. The username or password is wrong.' }, 401),
-      );
+    if (typeof token === 'string') {
+      const message =
+        token === 'ACCOUNT_DISABLED'
+          ? '비활성화된 계정입니다. This account has been deactivated.'
+          : '아이디 또는 비밀번호가 맞지 않습니다. The username or password is wrong.';
+      return sendPage(response, renderLoginPage({ next, username, message }, 401));
     }
     this.auth.setSessionCookies(request, response, token);
     response.redirect(303, next);

@@ -11,6 +11,7 @@ import { Migration20261130054655_waitlist } from './Migration20261130054655_wait
 import { Migration20261130060000_refresh_token } from './Migration20261130060000_refresh_token';
 import { Migration20261130062813_audit } from './Migration20261130062813_audit';
 import { Migration20261130064000_gym_staff } from './Migration20261130064000_gym_staff';
+import { Migration20261130070000_user_status } from './Migration20261130070000_user_status';
 
 /**
  * Every migration, in order. `npm run migration:create` writes new files; add them here.
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130060000_refresh_token', class: Migration20261130060000_refresh_token },
   { name: 'Migration20261130062813_audit', class: Migration20261130062813_audit },
   { name: 'Migration20261130064000_gym_staff', class: Migration20261130064000_gym_staff },
+  { name: 'Migration20261130070000_user_status', class: Migration20261130070000_user_status },
 ];

@@ -45,7 +45,9 @@ export class RefreshTokenService {
     if (!current || current.revokedAt) throw new InvalidRefreshTokenError();
     if (current.usedAt) return this.refuseReuse(current.familyId, now);
     if (current.isExpiredAt(now)) throw new InvalidRefreshTokenError('The refresh token has expired; log in again');
-    // an account that may no longer sign in (deactivation, a later issue) is refused here, before the exchange
+    // a deactivated account is refused here, before the exchange (its tokens were revoked when it was
+    // deactivated; this catches one issued by a login that raced the deactivation)
+    if (!current.user.isActive) throw new InvalidRefreshTokenError('The account has been deactivated; ask the gym staff');
     const successor = await this.em.transactional(async (tx) => {
       const claimed = await tx.nativeUpdate(RefreshToken, { id: current.id, usedAt: null, revokedAt: null }, { usedAt: now });
       return claimed === 1 ? this.insert(tx, current.user.id, current.familyId) : null;
@@ -62,6 +64,11 @@ export class RefreshTokenService {
   async revokeFamilyOf(userId: number, token: string): Promise<void> {
     const current = await this.em.findOne(RefreshToken, { tokenHash: hashRefreshToken(token), user: userId }, { fields: ['familyId'] });
     if (current) await this.revokeFamily(current.familyId, this.clock.now());
+  }
+
+  /** Revokes every live refresh token of the user, in `em` (a deactivation's transaction). */
+  async revokeAllOf(em: EntityManager, userId: number): Promise<void> {
+    await em.nativeUpdate(RefreshToken, { user: userId, revokedAt: null }, { revokedAt: this.clock.now() });
   }
 
   /**
