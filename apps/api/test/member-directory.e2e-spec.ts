@@ -18,6 +18,12 @@ describe('The member directory, GET /users (e2e)', () => {
     await buyCredits(app, kim, { creditCount: 10, startDate: '2030-01-10' });
     await buyCredits(app, kim, { creditCount: 4, startDate: '2030-02-01' }); // upcoming counts too
     await buyCredits(app, lee, { creditCount: 3, startDate: '2030-01-10', periodDays: 5 });
+    // a staff grant counts like a purchase
+    await http
+      .post('/credits/grants')
+      .set('Authorization', staff.auth)
+      .send({ userId: kim.user.id, creditCount: 2, startDate: '2030-01-10', endDate: '2030-03-01', reason: 'welcome gift' })
+      .expect(201);
     clock.set('2030-01-16T01:00:00Z'); // lee's purchase has expired
 
     const first = await list(staff, { limit: 2 });
@@ -41,7 +47,7 @@ describe('The member directory, GET /users (e2e)', () => {
         isStaff: false,
         image: null,
         isActive: true,
-        balance: 14,
+        balance: 16,
         createdAt: expect.any(String),
       },
     ]);

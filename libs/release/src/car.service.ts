@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { NotFoundError } from '@app/core';
+import { inTransaction, NotFoundError } from '@app/core';
+import { AuditLog } from '@app/identity';
 import type { CarSummary, PalletLoad } from './car.repository';
 import { Car } from './entities/car.entity';
 import { CarNumberTakenError } from './release.errors';
@@ -15,18 +16,29 @@ export interface NewCar {
 
 @Injectable()
 export class CarService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditLog,
+  ) {}
 
-  /** The car and its pallets 1..n (two inserts); a taken number is refused by the unique key. */
-  async create(input: NewCar): Promise<Car> {
-    const car = new Car(input);
+  /**
+   * The car and its pallets 1..n (two inserts) with its audit entry (none for `actorId` null: demo
+   * data); a taken number is refused by the unique key.
+   */
+  async create(input: NewCar, actorId: number | null): Promise<Car> {
     try {
-      await this.em.persistAndFlush(car);
+      return await inTransaction(this.em, async (em) => {
+        const car = new Car(input);
+        em.persist(car);
+        await em.flush();
+        if (actorId !== null)
+          this.audit.record(em, actorId, { action: 'car.create', entity: 'car', entityId: car.id, after: { ...input } });
+        return car;
+      });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw new CarNumberTakenError(input.carNumber);
       throw error;
     }
-    return car;
   }
 
   /** Every car with its pallet count, in one statement. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IsolationLevel, LockMode, ref } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
 import { inTransaction, NotFoundError } from '@app/core';
+import { AuditLog } from '@app/identity';
 import { OrderList } from './entities/order-list.entity';
 import { Pallet } from './entities/pallet.entity';
 import { InvalidOrderListError } from './release.errors';
@@ -15,11 +16,26 @@ import type { Ymd } from './release-day';
  */
 @Injectable()
 export class PalletLoadService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditLog,
+  ) {}
 
-  /** Makes `ymd`'s load of the pallet exactly these order lines; returns them by id. */
-  load(palletId: number, ymd: Ymd, orderListIds: number[]): Promise<OrderList[]> {
-    return inTransaction(this.em, (em) => this.loadIn(em, palletId, ymd, orderListIds), { isolationLevel: IsolationLevel.READ_COMMITTED });
+  /**
+   * Makes `ymd`'s load of the pallet exactly these order lines; returns them by id. Audited as
+   * `pallet.load` (not for `actorId` null: demo data).
+   */
+  load(palletId: number, ymd: Ymd, orderListIds: number[], actorId: number | null): Promise<OrderList[]> {
+    return inTransaction(
+      this.em,
+      async (em) => {
+        const orders = await this.loadIn(em, palletId, ymd, orderListIds);
+        if (actorId !== null)
+          this.audit.record(em, actorId, { action: 'pallet.load', entity: 'pallet', entityId: palletId, after: { ymd, orderListIds } });
+        return orders;
+      },
+      { isolationLevel: IsolationLevel.READ_COMMITTED },
+    );
   }
 
   private async loadIn(em: EntityManager, palletId: number, ymd: Ymd, ids: number[]): Promise<OrderList[]> {

@@ -14,7 +14,7 @@ export function newCar(app: INestApplication, overrides: Partial<NewCar> = {}): 
   return inContext(app, () =>
     app
       .get(CarService)
-      .create({ carNumber: `T${randomBytes(3).toString('hex')}-${carSequence}`, type: '1톤 탑차', palletCount: 3, ...overrides }),
+      .create({ carNumber: `T${randomBytes(3).toString('hex')}-${carSequence}`, type: '1톤 탑차', palletCount: 3, ...overrides }, null),
   );
 }
 
@@ -30,6 +30,7 @@ export function newOrderLists(app: INestApplication, ymd: string, lines: Partial
         count: 1,
         ...line,
       })),
+      null,
     ),
   );
 }
@@ -40,5 +41,6 @@ export function loadPallet(app: INestApplication, palletId: number, ymd: string,
     palletId,
     ymd,
     orders.map((order) => order.id),
+    null,
   );
 }

@@ -35,7 +35,7 @@ const BALANCES_OF = `
     from (select p.user_id as userId, p.count + coalesce(sum(m.count), 0) as remaining
             from credit p
             left join credit m on m.purchase_id = p.id
-           where p.type = 'purchase' and p.user_id in (%IDS%) and p.end_date > ?
+           where p.type in (${SOURCE_TYPES}) and p.user_id in (%IDS%) and p.end_date > ?
            group by p.id, p.user_id, p.count
           having remaining > 0) b
    group by b.userId`;

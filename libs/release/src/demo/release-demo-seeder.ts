@@ -69,7 +69,8 @@ export class ReleaseDemoSeeder {
     if ((await this.em.fork().count(Car, {})) > 0) return null;
     const random = new SeededRandom(options.seed);
     const cars: Car[] = [];
-    for (const [carNumber, type, palletCount] of CARS) cars.push(await inContext(() => this.cars.create({ carNumber, type, palletCount })));
+    for (const [carNumber, type, palletCount] of CARS)
+      cars.push(await inContext(() => this.cars.create({ carNumber, type, palletCount }, null)));
     const first = wallClock(this.clock.now(), this.config.gym.timezone).date;
     const summary: ReleaseSeedSummary = {
       cars: cars.length,
@@ -81,7 +82,7 @@ export class ReleaseDemoSeeder {
     for (let day = 0; day < DAYS; day++) {
       const ymd = ymdOf(addDays(first, day - DAYS_BEFORE));
       const lines = Array.from({ length: options.ordersPerDay ?? 60 }, () => this.newLine(ymd, random));
-      const created = await inContext(() => this.orders.create(lines));
+      const created = await inContext(() => this.orders.create(lines, null));
       summary.orders += created.length;
       summary.loaded += await this.loadDay(ymd, created, cars, random);
     }
@@ -102,7 +103,7 @@ export class ReleaseDemoSeeder {
       const pallet = random.pick(carOf.get(line.locationName)!.pallets.getItems());
       byPallet.set(pallet.id, [...(byPallet.get(pallet.id) ?? []), line.id]);
     }
-    for (const [palletId, ids] of byPallet) await this.loads.load(palletId, ymd, ids);
+    for (const [palletId, ids] of byPallet) await this.loads.load(palletId, ymd, ids, null);
     return [...byPallet.values()].reduce((sum, ids) => sum + ids.length, 0);
   }
 }

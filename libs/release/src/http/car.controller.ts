@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, IdParamPipe, QueryBudget } from '@app/core';
-import { StaffOnly } from '@app/identity';
+import { type AuthenticatedUser, CurrentUser, StaffOnly } from '@app/identity';
 import { CarService } from '../car.service';
 import { ReleaseSheetService } from '../release-sheet.service';
 import { CarResponse, toCarResponse } from './dto/car.response';
@@ -27,8 +27,8 @@ export class CarController {
     errors: ['FORBIDDEN', 'VALIDATION_FAILED', 'CAR_NUMBER_TAKEN'],
   })
   @ApiCreatedResponse({ type: CarResponse })
-  async create(@Body() dto: CreateCarDto): Promise<CarResponse> {
-    return toCarResponse(await this.cars.create(dto));
+  async create(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreateCarDto): Promise<CarResponse> {
+    return toCarResponse(await this.cars.create(dto, me.id));
   }
 
   @Get()

@@ -57,9 +57,10 @@ export class OrderListController {
   @ApiBody({ type: [CreateOrderListDto] })
   @ApiCreatedResponse({ type: [OrderListResponse] })
   async create(
+    @CurrentUser() me: AuthenticatedUser,
     @Body(new ArrayBodyPipe(CreateOrderListDto, { maxItems: MAX_ORDER_LISTS_PER_REQUEST })) body: CreateOrderListDto[],
   ): Promise<OrderListResponse[]> {
-    return (await this.orders.create(body)).map(toOrderListResponse);
+    return (await this.orders.create(body, me.id)).map(toOrderListResponse);
   }
 
   @Get()

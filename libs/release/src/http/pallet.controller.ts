@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, IdParamPipe } from '@app/core';
-import { StaffOnly } from '@app/identity';
+import { type AuthenticatedUser, CurrentUser, StaffOnly } from '@app/identity';
 import { PalletLoadService } from '../pallet-load.service';
 import { LoadPalletDto } from './dto/load-pallet.dto';
 import { OrderListResponse, toOrderListResponse } from './dto/order-list.response';
@@ -20,7 +20,11 @@ export class PalletController {
     errors: ['FORBIDDEN', 'VALIDATION_FAILED', 'INVALID_ORDER_LIST', 'NOT_FOUND'],
   })
   @ApiOkResponse({ type: [OrderListResponse], description: 'The pallet’s load of that day, by id' })
-  async load(@Param('id', IdParamPipe) id: number, @Body() dto: LoadPalletDto): Promise<OrderListResponse[]> {
-    return (await this.loads.load(id, dto.ymd, dto.orderListIds)).map(toOrderListResponse);
+  async load(
+    @CurrentUser() me: AuthenticatedUser,
+    @Param('id', IdParamPipe) id: number,
+    @Body() dto: LoadPalletDto,
+  ): Promise<OrderListResponse[]> {
+    return (await this.loads.load(id, dto.ymd, dto.orderListIds, me.id)).map(toOrderListResponse);
   }
 }
