@@ -131,4 +131,35 @@ describe('Gym: the promoted member’s email (e2e)', () => {
     });
     expect((await http.get('/users/me/bookings').set('Authorization', holder.auth).expect(200)).body.items).toHaveLength(1);
   });
+
+  it('with an Idempotency-Key, waits for the outer transaction: a promotion it rolls back tells nobody', async () => {
+    const lesson = await newLesson(app, { startDate: '2030-01-15', maxCapacity: 1, creditCount: 2 });
+    const holder = await memberWith(2);
+    const reservationId = (await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', holder.auth).expect(201)).body.id;
+    const waiter = await memberWith(2, 'keyed@example.com');
+    await http.post(`/lessons/${lesson.id}/waitlist`).set('Authorization', waiter.auth).expect(201);
+    // the cancellation and its promotion succeed; then storing the key's answer fails, which rolls back all of it
+    const em = forkEm(app);
+    await em.execute(
+      `create trigger fail_idempotency_answer before update on idempotency_key for each row
+         signal sqlstate '45000' set message_text = 'injected failure'`,
+    );
+    try {
+      const failed = await http
+        .delete(`/reservations/${reservationId}`)
+        .set('Authorization', holder.auth)
+        .set('Idempotency-Key', 'cancel-1');
+      expect(failed.status).toBe(500);
+    } finally {
+      await em.execute('drop trigger fail_idempotency_answer');
+    }
+    await drained();
+    expect(sink.received).toEqual([]);
+    expect((await http.get('/users/me/waitlist').set('Authorization', waiter.auth).expect(200)).body[0].status).toBe('waiting');
+
+    // the same request again commits, and then the email goes out
+    await http.delete(`/reservations/${reservationId}`).set('Authorization', holder.auth).set('Idempotency-Key', 'cancel-1').expect(200);
+    await drained();
+    expect(sink.received.map((mail) => mail.to)).toEqual(['keyed@example.com']);
+  });
 });

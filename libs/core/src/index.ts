@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './database/after-commit';
 export * from './database/database.module';
 export * from './database/database-migrator';
 export * from './database/database-outage.monitor';

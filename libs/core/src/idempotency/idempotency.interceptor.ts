@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { type CreateContextOptions, type ForkOptions, IsolationLevel, RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
 import { lastValueFrom, type Observable, of } from 'rxjs';
+import { type AfterCommitTask, collectingAfterCommit, runAfterCommit } from '../database/after-commit';
 import { retryOnDeadlock } from '../database/retry-on-deadlock';
 import { knownErrorBody } from '../errors/error-body';
 import { ValidationFailedError } from '../errors/validation-failed.error';
@@ -61,11 +62,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (typeof user?.id !== 'number') return next.handle();
     const userId = user.id;
     const hash = requestHash(req);
-    const outcome = await retryOnDeadlock(() =>
-      this.em
-        .fork()
-        .transactional((tx) => this.runOnce(tx, userId, key, hash, next, res), { isolationLevel: IsolationLevel.READ_COMMITTED }),
-    );
+    // what the handler defers until its writes are committed (emails), run after this transaction's commit
+    let deferred: AfterCommitTask[] = [];
+    const outcome = await retryOnDeadlock(() => {
+      deferred = [];
+      return collectingAfterCommit(deferred, () =>
+        this.em
+          .fork()
+          .transactional((tx) => this.runOnce(tx, userId, key, hash, next, res), { isolationLevel: IsolationLevel.READ_COMMITTED }),
+      );
+    });
+    await runAfterCommit(deferred);
     if (outcome.kind === 'refused') throw outcome.error;
     if (outcome.kind === 'replay') {
       res.status(outcome.statusCode).setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { afterCommit } from '@app/core';
 import { EmailDispatcher } from '@app/jobs';
 import type { LessonCancellation } from './lesson-cancellation.service';
 
 /**
  * Tells every member a lesson cancellation concerns, booked or waiting, one email each through the
- * worker. Called only after the cancellation committed. The mailing key is the lesson's and the
+ * worker, once the cancellation is committed (`afterCommit`: at once after the service's own
+ * transaction, or after the idempotency interceptor's when the request carried a key). The mailing key is the lesson's and the
  * member's, so announcing the same cancellation again (a retried request) sends nothing twice.
  * The cancellation stands whether or not an email can be queued; a failure is logged.
  */
@@ -14,7 +16,11 @@ export class LessonCancellationMailer {
 
   constructor(private readonly emails: EmailDispatcher) {}
 
-  async announce({ lesson, reason, affected }: LessonCancellation): Promise<void> {
+  announce(cancellation: LessonCancellation): Promise<void> {
+    return afterCommit(() => this.send(cancellation));
+  }
+
+  private async send({ lesson, reason, affected }: LessonCancellation): Promise<void> {
     const when = `${lesson.startDate} ${lesson.startTime}-${lesson.endTime}`;
     for (const { user, refunded } of affected) {
       if (!user.email) continue;

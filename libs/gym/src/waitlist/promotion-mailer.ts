@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { afterCommit } from '@app/core';
 import { EmailDispatcher } from '@app/jobs';
 import type { Promotion } from './waitlist-promoter';
 
 /**
- * Tells promoted members they have a seat: one email each, through the worker. Called only after the
- * transaction that promoted them committed (never from inside it: a rolled-back promotion must not
- * announce a seat). The mailing key is the entry's, so announcing a promotion again sends nothing.
+ * Tells promoted members they have a seat: one email each, through the worker, once the transaction
+ * that promoted them is committed (`afterCommit`: at once after the service's own transaction, or
+ * after the idempotency interceptor's when the request carried a key; never from inside one: a
+ * rolled-back promotion must not announce a seat). The mailing key is the entry's, so announcing a promotion again sends nothing.
  * The booking stands whether or not the email can be queued: when Redis is down the member still
  * sees it in `GET /users/me/bookings`, and the failure is logged.
  */
@@ -15,7 +17,11 @@ export class PromotionMailer {
 
   constructor(private readonly emails: EmailDispatcher) {}
 
-  async announce(promotions: readonly Promotion[]): Promise<void> {
+  announce(promotions: readonly Promotion[]): Promise<void> {
+    return afterCommit(() => this.send(promotions));
+  }
+
+  private async send(promotions: readonly Promotion[]): Promise<void> {
     for (const promotion of promotions) {
       if (!promotion.user.email) continue;
       const { lesson } = promotion;

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Endpoint, QueryBudget } from '@app/core';
-import { StaffOnly } from '@app/identity';
-import { EmailDispatcher } from '../email/email-dispatcher.service';
+import { type AuthenticatedUser, CurrentUser, StaffOnly } from '@app/identity';
+import { StaffMailingService } from '../email/staff-mailing.service';
 import { TaskService } from '../tasks/task.service';
 import { SendEmailDto } from './dto/send-email.dto';
 import { TaskAcceptedResponse } from './dto/task-accepted.response';
@@ -13,7 +13,7 @@ import { TaskStatusResponse } from './dto/task-status.response';
 @Controller()
 export class JobsController {
   constructor(
-    private readonly emails: EmailDispatcher,
+    private readonly mailings: StaffMailingService,
     private readonly tasks: TaskService,
   ) {}
 
@@ -21,13 +21,13 @@ export class JobsController {
   @HttpCode(202)
   @Endpoint({
     summary: 'Send an email to many recipients (staff)',
-    description: 'Answers at once with a task id; the worker sends. Poll GET /tasks/{id}.',
+    description: 'Answers at once with a task id; the worker sends. Poll GET /tasks/{id}. Recorded in the audit log (`mailing.send`).',
     errors: ['FORBIDDEN', 'QUEUE_UNAVAILABLE'],
     idempotent: true,
   })
   @ApiAcceptedResponse({ type: TaskAcceptedResponse })
-  async send(@Body() dto: SendEmailDto): Promise<TaskAcceptedResponse> {
-    return { taskId: await this.emails.enqueue(dto) };
+  async send(@CurrentUser() me: AuthenticatedUser, @Body() dto: SendEmailDto): Promise<TaskAcceptedResponse> {
+    return { taskId: await this.mailings.send(me.id, dto) };
   }
 
   @Get('tasks/:id')
