@@ -44,6 +44,7 @@ export default tseslint.config(
       'libs/testing/src/**',
       '**/*.spec.ts',
       '**/*.e2e-spec.ts',
+      'apps/*/test/**',
       'scripts/**',
       'bench/**',
       'deploy/**',

@@ -1,44 +1,26 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import request from 'supertest';
-import { EMAIL_QUEUE, EmailDispatcher } from '@app/jobs';
-import { createTestApp, type Member, newMember, newStaff, resetDatabase, type SmtpSink, startSmtpSink } from '@app/testing';
-import { QueueConsumers } from '../../worker/src/queue-consumers';
-import { WorkerModule } from '../../worker/src/worker.module';
+import { EmailDispatcher } from '@app/jobs';
+import { type Member, newMember, newStaff, resetDatabase, type SmtpSink } from '@app/testing';
+import { useApiWithWorker } from './api-with-worker';
 
 /** The API enqueues; a worker (the real WorkerModule, in this process) sends to a real SMTP sink. */
 describe('Background email (e2e)', () => {
+  const setup = useApiWithWorker();
   let sink: SmtpSink;
-  let app: INestApplication;
-  let worker: INestApplicationContext;
+  let app: typeof setup.app;
   let http: ReturnType<typeof request>;
   let staff: Member;
   let queue: Queue;
 
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    process.env.SMTP_URL = sink.url;
-    app = await createTestApp();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
-    worker.get(QueueConsumers).start();
-    http = request(app.getHttpServer());
-    queue = app.get<Queue>(getQueueToken(EMAIL_QUEUE));
-  });
   beforeEach(async () => {
+    ({ sink, app, http, queue } = setup);
     await resetDatabase(app);
     staff = await newStaff(app);
     sink.received.length = 0;
     sink.judge = () => 'accept';
   });
   afterEach(() => queue.clean(0, 'completed').then(() => queue.clean(0, 'failed')));
-  afterAll(async () => {
-    await worker.close();
-    await queue.obliterate({ force: true });
-    await app.close();
-    await sink.close();
-  });
 
   const send = (recipients: string[], who: Member = staff) =>
     http.post('/emails').set('Authorization', who.auth).send({ recipients, subject: 'December timetable', body: 'New yoga classes.' });

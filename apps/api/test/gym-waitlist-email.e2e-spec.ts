@@ -1,69 +1,26 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { getQueueToken } from '@nestjs/bull';
-import type { Queue } from 'bull';
-import request from 'supertest';
-import { EMAIL_QUEUE } from '@app/jobs';
-import {
-  buyCredits,
-  createTestApp,
-  FakeClock,
-  forkEm,
-  type Member,
-  newLesson,
-  newMember,
-  resetDatabase,
-  type SmtpSink,
-  startSmtpSink,
-} from '@app/testing';
+import { buyCredits, FakeClock, forkEm, type Member, newLesson, newMember, resetDatabase } from '@app/testing';
 import { PromotionMailer, type Promotion } from '@app/gym';
-import { QueueConsumers } from '../../worker/src/queue-consumers';
-import { WorkerModule } from '../../worker/src/worker.module';
+import { useApiWithWorker } from './api-with-worker';
 
 const TODAY = '2030-01-10';
 
 /** A promotion is announced by email from the worker, after the commit, once. */
 describe('Gym: the promoted member’s email (e2e)', () => {
-  let sink: SmtpSink;
-  let app: INestApplication;
-  let worker: INestApplicationContext;
-  let http: ReturnType<typeof request>;
-  let queue: Queue;
-
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    process.env.SMTP_URL = sink.url;
-    app = await createTestApp({ clock: new FakeClock('2030-01-10T01:00:00Z') });
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
-    worker.get(QueueConsumers).start();
-    http = request(app.getHttpServer());
-    queue = app.get<Queue>(getQueueToken(EMAIL_QUEUE));
-  });
+  const setup = useApiWithWorker({ clock: new FakeClock('2030-01-10T01:00:00Z') });
+  const { drained } = setup;
+  let app: typeof setup.app;
+  let http: typeof setup.http;
+  let sink: typeof setup.sink;
   beforeEach(async () => {
+    ({ app, http, sink } = setup);
     await resetDatabase(app);
     sink.received.length = 0;
-  });
-  afterAll(async () => {
-    await worker.close();
-    await queue.obliterate({ force: true });
-    await app.close();
-    await sink.close();
   });
 
   async function memberWith(credits: number, email?: string): Promise<Member> {
     const member = await newMember(app, email ? { email } : {});
     await buyCredits(app, member, { creditCount: credits, startDate: TODAY });
     return member;
-  }
-
-  /** Waits until the queue has nothing left to do. */
-  async function drained(): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-      const counts = await queue.getJobCounts();
-      if (counts.waiting + counts.active + counts.delayed === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('the email queue did not drain');
   }
 
   it('emails the promoted member, not the passed one nor a member without an address, and only once', async () => {

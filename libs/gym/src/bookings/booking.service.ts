@@ -22,6 +22,8 @@ import {
   LessonFullError,
   NotYourReservationError,
 } from '../gym.errors';
+import { lockLesson } from '../lessons/lesson-lock';
+import { holdsActiveBooking } from './active-booking';
 
 export type { Booking } from './seat-charge';
 
@@ -54,15 +56,13 @@ export class BookingService {
     return inTransaction(
       this.em,
       async (em) => {
-        const lesson = await em.findOne(Lesson, lessonId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!lesson) throw new NotFoundError('Lesson', lessonId);
+        const lesson = await lockLesson(em, lessonId);
         if (lesson.isCanceled) throw new LessonCanceledError();
         if (lesson.isFull) throw new LessonFullError();
         const now = this.calendar.now();
         if (lesson.hasStartedBy(now)) throw new LessonClosedError();
         const user = await em.findOneOrFail(User, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        const active = await em.count(Reservation, { user, lesson, type: ReservationType.Reserve, canceledAt: null });
-        if (active > 0) throw new AlreadyRegisteredError();
+        if (await holdsActiveBooking(em, user, lesson)) throw new AlreadyRegisteredError();
 
         // a free seat means nobody waits for one (WaitlistPromoter fills seats as they free), so the
         // booker holds no waiting entry for this lesson

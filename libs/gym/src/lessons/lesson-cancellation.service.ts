@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsolationLevel, LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { inTransaction, NotFoundError } from '@app/core';
+import { inTransaction } from '@app/core';
 import { AuditLog, User } from '@app/identity';
 import { cancelAndRefund } from '../bookings/booking-refund';
 import { Reservation, ReservationType } from '../bookings/reservation.entity';
@@ -9,7 +9,8 @@ import { Credit, CreditType } from '../credits/credit.entity';
 import { WaitlistEntry, WaitlistStatus } from '../waitlist/waitlist-entry.entity';
 import { GymCalendar } from '../gym-calendar';
 import { LessonAlreadyCanceledError } from '../gym.errors';
-import { Lesson, type LessonFields } from './lesson.entity';
+import type { LessonFields } from './lesson.entity';
+import { lockLesson } from './lesson-lock';
 
 /** The reason a waiting entry closed when the gym cancelled its lesson. */
 export const LESSON_CANCELED = 'LESSON_CANCELED';
@@ -52,8 +53,7 @@ export class LessonCancellationService {
     return inTransaction(
       this.em,
       async (em) => {
-        const lesson = await em.findOne(Lesson, lessonId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!lesson) throw new NotFoundError('Lesson', lessonId);
+        const lesson = await lockLesson(em, lessonId);
         if (lesson.isCanceled) throw new LessonAlreadyCanceledError();
 
         const bookings = await em.find(

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { IsolationLevel, LockMode } from '@mikro-orm/core';
+import { IsolationLevel } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
 import { inTransaction, NotFoundError } from '@app/core';
 import { AuditLog } from '@app/identity';
-import { Lesson } from './lesson.entity';
 import { type ListedLesson, readListedLesson } from './lesson-listing.query';
 import { type Promotion, WaitlistPromoter } from '../waitlist/waitlist-promoter';
 import { CapacityBelowBookedError, InvalidEndTimeError, LessonAlreadyCanceledError } from '../gym.errors';
+import { lockLesson } from './lesson-lock';
 
 /** What staff may change on a scheduled lesson. Its day, gym, type and price stay. */
 export interface LessonChanges {
@@ -42,8 +42,7 @@ export class LessonUpdateService {
     const promotions = await inTransaction(
       this.em,
       async (em) => {
-        const lesson = await em.findOne(Lesson, lessonId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!lesson) throw new NotFoundError('Lesson', lessonId);
+        const lesson = await lockLesson(em, lessonId);
         if (lesson.isCanceled) throw new LessonAlreadyCanceledError();
         const next = {
           maxCapacity: changes.maxCapacity ?? lesson.maxCapacity,

@@ -4,10 +4,10 @@ import type { EntityManager } from '@mikro-orm/mysql';
 import { AppConfig, DomainError } from '@app/core';
 import { User } from '@app/identity';
 import { chargeForSeat } from '../bookings/seat-charge';
-import { Reservation, ReservationType } from '../bookings/reservation.entity';
 import type { Lesson, LessonFields } from '../lessons/lesson.entity';
 import { GymCalendar } from '../gym-calendar';
 import { WaitlistEntry, WaitlistStatus } from './waitlist-entry.entity';
+import { holdsActiveBooking } from '../bookings/active-booking';
 
 /** A member booked from the waitlist: what the email after the commit needs. */
 export interface Promotion {
@@ -72,8 +72,7 @@ export class WaitlistPromoter {
 
   /** Books the entry's member, or answers the code a booking of theirs would be refused with. */
   private async tryBooking(em: EntityManager, entry: WaitlistEntry, lesson: Lesson, user: User, today: string, at: Date) {
-    const active = await em.count(Reservation, { user, lesson, type: ReservationType.Reserve, canceledAt: null });
-    if (active > 0) return 'ALREADY_REGISTERED';
+    if (await holdsActiveBooking(em, user, lesson)) return 'ALREADY_REGISTERED';
     try {
       const { reservation } = await chargeForSeat(em, lesson, user, today, at);
       entry.promote(reservation, at);

@@ -4,7 +4,6 @@ import { EntityManager } from '@mikro-orm/mysql';
 import { AppConfig, inTransaction, NotFoundError } from '@app/core';
 import { User } from '@app/identity';
 import { Lesson } from '../lessons/lesson.entity';
-import { Reservation, ReservationType } from '../bookings/reservation.entity';
 import { GymCalendar } from '../gym-calendar';
 import {
   AlreadyRegisteredError,
@@ -19,6 +18,8 @@ import {
 import { WaitlistEntry, WaitlistStatus } from './waitlist-entry.entity';
 import { readMemberWaitlist, readWaitlistEntry, type WaitlistEntryView } from './waitlist-entries.query';
 import { WaitlistPromoter } from './waitlist-promoter';
+import { lockLesson } from '../lessons/lesson-lock';
+import { holdsActiveBooking } from '../bookings/active-booking';
 
 /**
  * Joining and leaving a lesson's waitlist. Both lock the lesson row first, like a booking and a
@@ -39,15 +40,13 @@ export class WaitlistService {
     return inTransaction(
       this.em,
       async (em) => {
-        const lesson = await em.findOne(Lesson, lessonId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!lesson) throw new NotFoundError('Lesson', lessonId);
+        const lesson = await lockLesson(em, lessonId);
         if (lesson.isCanceled) throw new LessonCanceledError();
         if (lesson.hasStartedBy(this.calendar.now())) throw new LessonClosedError();
         if (this.promoter.isClosed(lesson)) throw new WaitlistClosedError(this.config.gym.waitlistCutoffMinutes);
         if (!lesson.isFull) throw new LessonNotFullError(lesson.maxCapacity - lesson.reservedCount);
         const user = em.getReference(User, userId);
-        const booked = await em.count(Reservation, { user, lesson, type: ReservationType.Reserve, canceledAt: null });
-        if (booked > 0) throw new AlreadyRegisteredError();
+        if (await holdsActiveBooking(em, user, lesson)) throw new AlreadyRegisteredError();
         const waiting = await em.findOne(WaitlistEntry, { user, lesson, status: WaitlistStatus.Waiting }, { fields: ['id'] });
         if (waiting) throw new AlreadyWaitlistedError((await this.view(em, waiting.id)).position ?? 0);
 
