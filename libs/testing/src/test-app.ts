@@ -1,4 +1,4 @@
-import type { INestApplication, ModuleMetadata, NestApplicationOptions, Type } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext, ModuleMetadata, NestApplicationOptions, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { MikroORM } from '@mikro-orm/core';
@@ -55,7 +55,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<INest
  * Empties every table but the migrations' own. Foreign-key checks are off for the one
  * connection the transaction holds; DELETE is much faster than TRUNCATE on small InnoDB tables.
  */
-export async function resetDatabase(app: INestApplication): Promise<void> {
+export async function resetDatabase(app: INestApplicationContext): Promise<void> {
   const em = app.get(MikroORM).em.fork() as EntityManager;
   await em.transactional(async (tx) => {
     const tables = await tx.execute<{ name: string }[]>(
