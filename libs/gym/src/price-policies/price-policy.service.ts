@@ -60,19 +60,22 @@ export class PricePolicyService {
    * Puts a membership on sale. `actorId`: the staff member who did, recorded in the audit log
    * (`price-policy.create`) in the same transaction; null for what is no staff change (the demo seed).
    */
-  create(input: NewPricePolicy, actorId: number | null): Promise<PricePolicy> {
+  async create(input: NewPricePolicy, actorId: number | null): Promise<PricePolicy> {
+    if (actorId === null) {
+      const policy = new PricePolicy(input);
+      await this.em.persistAndFlush(policy);
+      return policy;
+    }
     return inTransaction(this.em, async (em) => {
       const policy = new PricePolicy(input);
       await em.persist(policy).flush(); // the audit entry names its id
-      if (actorId !== null) {
-        const { name, price, creditCount, periodDays, isActive } = policy;
-        this.audit.record(em, actorId, {
-          action: 'price-policy.create',
-          entity: 'price-policy',
-          entityId: policy.id,
-          after: { name, price, creditCount, periodDays, isActive },
-        });
-      }
+      const { name, price, creditCount, periodDays, isActive } = policy;
+      this.audit.record(em, actorId, {
+        action: 'price-policy.create',
+        entity: 'price-policy',
+        entityId: policy.id,
+        after: { name, price, creditCount, periodDays, isActive },
+      });
       return policy;
     });
   }
