@@ -7,6 +7,7 @@ import { isNPlusOneDetected } from '../query-count/n-plus-one.error';
 import { TooManyRequestsError } from './domain-error';
 import { errorBody, type ErrorBody, knownErrorBody } from './error-body';
 import { codeForStatus } from './error-catalogue';
+import { clipLongLines } from '../logging/clip-long-lines';
 
 /** Errors raised by body-parser before a route is reached carry `type` and `status`. */
 interface BodyParserError {
@@ -66,7 +67,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return errorBody('DATABASE_UNAVAILABLE');
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    this.logger.error(`[${request.id}] ${request.method} ${request.url} failed: ${detail}`);
+    this.logger.error(`[${request.id}] ${request.method} ${request.url} failed: ${clipLongLines(detail)}`);
     return errorBody('INTERNAL_ERROR');
   }
 }
