@@ -32,10 +32,12 @@ export function useApiWithWorker(options: { clock?: Clock } = {}): ApiWithWorker
     setup.sink = await startSmtpSink();
     process.env.SMTP_URL = setup.sink.url;
     setup.app = await createTestApp(options.clock ? { clock: options.clock } : {});
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
-    worker.get(QueueConsumers).start();
     setup.http = request(setup.app.getHttpServer());
     setup.queue = setup.app.get<Queue>(getQueueToken(EMAIL_QUEUE));
+    // mailings another file of this Jest worker queued and never sent are not this file's to deliver
+    await setup.queue.obliterate({ force: true });
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    worker.get(QueueConsumers).start();
   });
   afterAll(async () => {
     await worker.close();

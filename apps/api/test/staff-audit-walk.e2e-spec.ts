@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
 import request from 'supertest';
+import { EMAIL_QUEUE } from '@app/jobs';
 import { buyCredits, FakeClock, type Member, newLesson, newMember, newStaff, useTestApp } from '@app/testing';
 
 const TODAY = '2030-01-10';
@@ -127,6 +130,8 @@ describe('Every staff write is in the audit log (e2e)', () => {
     expect(entries.every((entry) => entry.actor.id === staff.user.id)).toBe(true);
     expect(entries.find((entry) => entry.action === 'lesson.cancel')?.reason).toBe('the instructor is ill');
     expect(entries.find((entry) => entry.action === 'credit.grant')?.reason).toBe('apology for the broken shower');
+    // no worker runs here: the mailing and the promotion emails stay queued; another file's worker must not send them
+    await app.get<Queue>(getQueueToken(EMAIL_QUEUE)).obliterate({ force: true });
   });
 
   it('walks every write route that answers a staff-only 403', async () => {
