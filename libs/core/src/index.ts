@@ -19,6 +19,7 @@ export * from './health/health.service';
 export * from './http/body-parser-errors';
 export * from './http/json-body-shape.middleware';
 export * from './http/array-body.pipe';
+export * from './http/query-param.transforms';
 export * from './http/id-param.pipe';
 export * from './http/public.decorator';
 export * from './http/request-id.middleware';

@@ -28,6 +28,16 @@ describe('zoned dates', () => {
     expect(new Date(expected).toISOString()).toBe(new Date(instant).toISOString());
   });
 
+  it('answers right when two minutes are read in turn, as now and now plus a cutoff are', () => {
+    const now = new Date('2030-01-10T14:59:30Z');
+    const later = new Date('2030-01-10T16:59:30Z');
+    for (let i = 0; i < 3; i++) {
+      expect(wallClock(now, 'Asia/Seoul')).toEqual({ date: '2030-01-10', time: '23:59' });
+      expect(wallClock(later, 'Asia/Seoul')).toEqual({ date: '2030-01-11', time: '01:59' });
+    }
+    expect(wallClock(new Date('2030-01-10T15:00:00Z'), 'Asia/Seoul')).toEqual({ date: '2030-01-11', time: '00:00' });
+  });
+
   it('adds days across months and leap years', () => {
     expect(addDays('2030-01-31', 1)).toBe('2030-02-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');

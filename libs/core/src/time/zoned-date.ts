@@ -23,22 +23,27 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The last minute read per time zone: the clock is read many times a minute, and formatting is the cost. */
-const lastMinute = new Map<string, { minute: number; clock: { date: string; time: string } }>();
+/**
+ * The two minutes last read per time zone: the clock is read many times a minute, and formatting
+ * is the cost. Two, because one request may read two minutes in turn (now, and now plus the
+ * waitlist cutoff); with one slot each would evict the other.
+ */
+const recentMinutes = new Map<string, { minute: number; clock: { date: string; time: string } }[]>();
 
 /** The wall-clock date and time of `instant` in `timeZone`: `{ date: 'YYYY-MM-DD', time: 'HH:mm' }`. */
 export function wallClock(instant: Date, timeZone: string): { date: string; time: string } {
   // every zone's offset is a whole number of minutes, so one minute of instants has one answer
   const minute = Math.floor(instant.getTime() / 60_000);
-  const last = lastMinute.get(timeZone);
-  if (last?.minute === minute) return { ...last.clock };
+  const recent = recentMinutes.get(timeZone) ?? [];
+  const known = recent.find((entry) => entry.minute === minute);
+  if (known) return { ...known.clock };
   const parts = Object.fromEntries(
     formatterFor(timeZone)
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
   const clock = { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-  lastMinute.set(timeZone, { minute, clock });
+  recentMinutes.set(timeZone, [{ minute, clock }, ...recent.slice(0, 1)]);
   return { ...clock };
 }
 

@@ -34,8 +34,7 @@ export class WaitlistPromoter {
 
   /** True once the lesson is within the cutoff (or started): its waitlist neither promotes nor takes members. */
   isClosed(lesson: Pick<Lesson, 'startDate' | 'startTime'>): boolean {
-    const limit = this.calendar.nowPlus(this.config.gym.waitlistCutoffMinutes);
-    return `${lesson.startDate} ${lesson.startTime}` <= `${limit.date} ${limit.time}`;
+    return `${lesson.startDate} ${lesson.startTime}` <= this.closingLine();
   }
 
   /** The gym's wall clock at the cutoff, `YYYY-MM-DD HH:mm`: lessons starting at or before it have closed waitlists. */

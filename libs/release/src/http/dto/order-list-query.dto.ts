@@ -1,8 +1,8 @@
+import { toBooleanParam, toIdParam } from '@app/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsYmd } from '../../release-day';
-import { toBooleanParam, toIdParam } from './query-param.transforms';
 
 export class OrderListQueryDto {
   @ApiProperty({ example: '20261201', description: 'The day, YYYYMMDD' })

@@ -1,8 +1,8 @@
+import { toIdParam } from '@app/core';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { IsYmd } from '../../release-day';
-import { toIdParam } from './query-param.transforms';
 
 export class ReleaseReportQueryDto {
   @ApiProperty({ type: 'integer', example: 1 })

@@ -1,10 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, type TransformFnParams } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString } from 'class-validator';
-import { PageQueryDto, TextLength } from '@app/core';
-
-/** `?flag=true|false` to a boolean; anything else stays as it is, for the validator to refuse. */
-const toBooleanParam = ({ value }: TransformFnParams): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+import { PageQueryDto, TextLength, toBooleanParam } from '@app/core';
 
 export class MemberDirectoryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'kim', description: 'A prefix of the username or of the phone number (case-insensitive)' })
