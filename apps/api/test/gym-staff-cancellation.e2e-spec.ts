@@ -35,6 +35,12 @@ describe('Gym: staff cancelling a member’s booking (e2e)', () => {
     const res = await cancel(staff, early.reservationId).expect(200);
     expect(res.body).toMatchObject({ id: early.reservationId, status: 'cancelled', creditsSpent: 4, creditsRefunded: 4 });
     expect(await balance(early.member)).toBe(10);
+    // the roster tells the cancelled booking from a held seat (the console shows only the latter)
+    const roster = (await http.get(`/lessons/${early.lessonId}`).set('Authorization', staff.auth).expect(200)).body.reservations;
+    expect(roster).toEqual([
+      expect.objectContaining({ id: early.reservationId, type: 'reserve', canceledAt: expect.stringMatching(/^2030-01-10T01:00:00/) }),
+      expect.objectContaining({ type: 'cancel', canceledAt: null }),
+    ]);
     expect(await auditOf(staff, early.reservationId)).toEqual([
       expect.objectContaining({
         actor: { id: staff.user.id, username: staff.user.username },

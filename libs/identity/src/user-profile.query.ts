@@ -8,11 +8,12 @@ export interface UserFields {
   phoneNumber: string;
   email: string | null;
   isStaff: boolean;
+  isActive: boolean;
   image: { id: number; imageUrl: string } | null;
 }
 
 /** The user and their picture by primary keys, one prepared statement. */
-const USER_WITH_IMAGE = `select u.id, u.username, u.phone_number as phoneNumber, u.email, u.is_staff as isStaff, i.id as imageId, i.image_url as imageUrl
+const USER_WITH_IMAGE = `select u.id, u.username, u.phone_number as phoneNumber, u.email, u.is_staff as isStaff, u.is_active as isActive, i.id as imageId, i.image_url as imageUrl
 from \`user\` u
 left join image i on i.id = u.image_id
 where u.id = ?`;
@@ -23,6 +24,7 @@ interface UserWithImageRow {
   phoneNumber: string;
   email: string | null;
   isStaff: number;
+  isActive: number;
   imageId: number | null;
   imageUrl: string | null;
 }
@@ -41,6 +43,7 @@ export async function readUserFields(em: EntityManager, id: number): Promise<Use
     phoneNumber: row.phoneNumber,
     email: row.email,
     isStaff: row.isStaff === 1,
+    isActive: row.isActive === 1,
     image: row.imageId === null || row.imageUrl === null ? null : { id: row.imageId, imageUrl: row.imageUrl },
   };
 }

@@ -9,6 +9,8 @@ export interface RosterEntry {
   id: number;
   type: ReservationType;
   createdAt: Date;
+  /** On a `reserve` record: when it was cancelled (null while booked); always null on a `cancel` record. */
+  canceledAt: Date | null;
   user: { id: number; username: string; phoneNumber: string };
 }
 
@@ -37,7 +39,7 @@ export interface LessonWithRoster {
  * A lesson without reservations is one row whose reservation columns are null.
  */
 const LESSON_WITH_ROSTER = `select l.*,
-  r.id as reservation_id, r.type as reservation_type, r.created_at as reservation_created_at,
+  r.id as reservation_id, r.type as reservation_type, r.created_at as reservation_created_at, r.canceled_at as reservation_canceled_at,
   u.id as user_id, u.username, u.phone_number
 from (select ${LESSON_COLUMNS}, ${LISTED_LESSON_EXTRAS} from lesson l where l.id = ?) l
 left join reservation r on r.lesson_id = l.lessonId and (? = 1 or r.user_id = ?)
@@ -56,6 +58,7 @@ interface LessonWithRosterRow extends LessonColumns, ListedLessonExtrasRow {
   reservation_type: ReservationType;
   /** `YYYY-MM-DD HH:mm:ss` in UTC: the connection reads dates as strings, in UTC. */
   reservation_created_at: string;
+  reservation_canceled_at: string | null;
   user_id: number;
   username: string;
   phone_number: string;
@@ -91,6 +94,7 @@ export async function readLessonWithRoster(
       id: row.reservation_id,
       type: row.reservation_type,
       createdAt: fromStoredDatetime(row.reservation_created_at),
+      canceledAt: row.reservation_canceled_at === null ? null : fromStoredDatetime(row.reservation_canceled_at),
       user: { id: row.user_id, username: row.username, phoneNumber: row.phone_number },
     });
   }

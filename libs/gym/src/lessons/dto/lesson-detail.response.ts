@@ -23,6 +23,7 @@ export function toLessonDetailResponse({ lesson, reservations, waitlist }: Lesso
       id: reservation.id,
       type: reservation.type,
       createdAt: reservation.createdAt.toISOString(),
+      canceledAt: reservation.canceledAt?.toISOString() ?? null,
       user: {
         id: reservation.user.id,
         username: reservation.user.username,

@@ -1,0 +1,24 @@
+import { BooleanField, BooleanInput, Datagrid, List, NumberField, SearchInput, TextField } from 'react-admin';
+import { InstantField } from '../shared/instant-field';
+
+const filters = [
+  <SearchInput key="search" source="search" alwaysOn placeholder="resources.members.fields.search" />,
+  <BooleanInput key="isStaff" source="isStaff" />,
+  <BooleanInput key="isActive" source="isActive" />,
+];
+
+/** Members found by the start of a username or phone number, a page at a time. */
+export function MemberList() {
+  return (
+    <List filters={filters} exporter={false}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="username" sortable={false} />
+        <TextField source="phoneNumber" sortable={false} />
+        <NumberField source="balance" sortable={false} />
+        <BooleanField source="isStaff" sortable={false} />
+        <BooleanField source="isActive" sortable={false} />
+        <InstantField source="createdAt" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}
