@@ -65,7 +65,9 @@ describe('Account status, PATCH /users/:id (e2e)', () => {
     const deactivated = await patch(staff, member, { isActive: false }).expect(200);
     expect(deactivated.body).toMatchObject({ id: member.user.id, isActive: false });
     // the member's page in the console says so
-    expect((await http.get(`/users/${member.user.id}`).set('Authorization', staff.auth).expect(200)).body).toMatchObject({ isActive: false });
+    expect((await http.get(`/users/${member.user.id}`).set('Authorization', staff.auth).expect(200)).body).toMatchObject({
+      isActive: false,
+    });
     expect((await http.get(`/users/${staff.user.id}`).set('Authorization', staff.auth).expect(200)).body).toMatchObject({ isActive: true });
 
     expect((await me(session.accessToken).expect(401)).body).toEqual(ACCOUNT_DISABLED);

@@ -11,5 +11,10 @@ export class MemberDetailResponse extends UserResponse {
 }
 
 export function toMemberDetailResponse(profile: MemberProfile, user: UserResponse): MemberDetailResponse {
-  return { ...user, isActive: profile.user.isActive, creditBalance: profile.creditBalance, reservations: profile.reservations.map(toMemberReservation) };
+  return {
+    ...user,
+    isActive: profile.user.isActive,
+    creditBalance: profile.creditBalance,
+    reservations: profile.reservations.map(toMemberReservation),
+  };
 }
