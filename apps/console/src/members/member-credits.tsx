@@ -34,10 +34,10 @@ export function MemberBalance({ userId }: { userId: number }) {
   if (!data) return <LinearProgress />;
   return (
     <Box>
-      <Box sx={{ display: 'flex', gap: 4, mb: 1 }} data-testid="balance">
-        <Figure label={translate('console.members.balance')} value={data.balance} />
-        <Figure label={translate('console.members.available')} value={data.available} />
-        <Figure label={translate('console.members.upcoming')} value={data.upcoming} />
+      <Box sx={{ display: 'flex', gap: 4, mb: 1 }}>
+        <Figure label={translate('console.members.balance')} value={data.balance} testId="balance" />
+        <Figure label={translate('console.members.available')} value={data.available} testId="available" />
+        <Figure label={translate('console.members.upcoming')} value={data.upcoming} testId="upcoming" />
       </Box>
       {data.buckets.length > 0 ? (
         <Table size="small" aria-label={translate('console.members.buckets')}>
@@ -65,13 +65,15 @@ export function MemberBalance({ userId }: { userId: number }) {
   );
 }
 
-function Figure({ label, value }: { label: string; value: number }) {
+function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
     <Box>
       <Typography variant="caption" color="text.secondary">
         {label}
       </Typography>
-      <Typography variant="h5">{value}</Typography>
+      <Typography variant="h5" data-testid={testId}>
+        {value}
+      </Typography>
     </Box>
   );
 }
