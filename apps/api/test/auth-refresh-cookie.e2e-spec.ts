@@ -117,7 +117,10 @@ describe('Refresh token in an HttpOnly cookie, for browser apps (e2e)', () => {
     expect(unknown.status).toBe(401);
     expect(isCleared(cookieNamed(unknown, 'refresh_token')[0])).toBe(true);
     // a body token that fails leaves the browser's cookie alone
-    const bodyRefused = await http.post('/auth/refresh').set('Cookie', 'refresh_token=abc').send({ refreshToken: 'x'.repeat(43) });
+    const bodyRefused = await http
+      .post('/auth/refresh')
+      .set('Cookie', 'refresh_token=abc')
+      .send({ refreshToken: 'x'.repeat(43) });
     expect(bodyRefused.status).toBe(401);
     expect(cookieNamed(bodyRefused, 'refresh_token')).toEqual([]);
   });

@@ -14,7 +14,9 @@ import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { SessionTokensResponse } from './dto/token.response';
 
-const SESSION_COOKIES = SESSION_COOKIE_PATHS.map((path) => `${SESSION_COOKIE}=<accessToken>; Path=${path}; HttpOnly; SameSite=Lax; Max-Age=<expiresIn>`);
+const SESSION_COOKIES = SESSION_COOKIE_PATHS.map(
+  (path) => `${SESSION_COOKIE}=<accessToken>; Path=${path}; HttpOnly; SameSite=Lax; Max-Age=<expiresIn>`,
+);
 const REFRESH_COOKIE_HEADER = `${REFRESH_COOKIE}=<refreshToken>; Path=${REFRESH_COOKIE_PATH}; HttpOnly; SameSite=Strict; Max-Age=<REFRESH_TOKEN_DAYS in seconds>`;
 
 /** The Set-Cookie header of a login or a refresh, as Swagger shows it. */
@@ -72,7 +74,12 @@ export class AuthController {
   })
   @ApiNoContentResponse({
     description: 'The login is over',
-    headers: { 'Set-Cookie': { description: `Clears ${REFRESH_COOKIE} (Path=${REFRESH_COOKIE_PATH}) and ${SESSION_COOKIE}`, schema: { type: 'string' } } },
+    headers: {
+      'Set-Cookie': {
+        description: `Clears ${REFRESH_COOKIE} (Path=${REFRESH_COOKIE_PATH}) and ${SESSION_COOKIE}`,
+        schema: { type: 'string' },
+      },
+    },
   })
   async logout(
     @CurrentUser() me: AuthenticatedUser,
