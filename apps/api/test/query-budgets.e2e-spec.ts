@@ -58,6 +58,7 @@ const RECIPES: Record<string, Recipe> = {
     as: 'member',
     url: `/polls/${d.pollId}/questions/${d.questionId}/votes?limit=100`,
   }),
+  '/tasks': () => ({ as: 'staff', url: '/tasks?state=failed&limit=100' }),
   '/tasks/{id}': () => ({ as: 'staff', url: '/tasks/email-00000000-0000-0000-0000-000000000000', status: 404 }),
   '/cars': () => ({ as: 'staff', url: '/cars' }),
   '/cars/{id}/pallets': (d) => ({ as: 'staff', url: `/cars/${d.carId}/pallets?ymd=${d.ymd}` }),
