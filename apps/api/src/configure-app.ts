@@ -11,7 +11,9 @@ import {
   jsonBodyShape,
   requestIdMiddleware,
   requestLog,
+  CONSOLE_POLICY,
   securityHeaders,
+  singlePageApp,
 } from '@app/core';
 import { staffPageBrowserGate, staffPageMiddleware } from '@app/identity';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from '@app/jobs';
@@ -21,13 +23,16 @@ export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
 
 export const BODY_LIMIT = '1mb';
 
+/** Where the staff console (apps/console, built into CONSOLE_DIR) is served. */
+export const CONSOLE_PATH = '/admin';
+
 /** Everything main.ts and the e2e tests share: the app as clients see it. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
   if (config.http.trustProxyHops > 0) app.set('trust proxy', config.http.trustProxyHops);
   app.use(requestIdMiddleware);
   app.use(requestLog(app.get(APP_LOGGER)));
-  app.use(securityHeaders(['/release/report', QUEUE_DASHBOARD_PATH], ['/swagger']));
+  app.use(securityHeaders(['/release/report', QUEUE_DASHBOARD_PATH], ['/swagger'], { [CONSOLE_PATH]: CONSOLE_POLICY }));
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,
@@ -40,6 +45,12 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalFilters(new AllExceptionsFilter(config, app.get(DatabaseOutageMonitor)));
   app.use('/release/report', staffPageBrowserGate(app));
   mountQueueDashboard(app, staffPageMiddleware(app));
+  // the staff console's build: public (it signs in through the API), after the dashboard, whose
+  // paths it leaves alone; not in Swagger (it is not API)
+  app.use(
+    CONSOLE_PATH,
+    singlePageApp({ dir: config.http.consoleDir, exclude: [QUEUE_DASHBOARD_PATH.slice(CONSOLE_PATH.length)], buildHint: 'npm run build' }),
+  );
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -96,11 +96,15 @@ describe('Refresh tokens: sessions an app can keep (e2e)', () => {
     await refresh(otherDevice.body.refreshToken).expect(200);
   });
 
-  it('refuses an unknown refresh token with 401, and a missing one with 400', async () => {
+  it('refuses an unknown or a missing refresh token with 401, and a malformed one with 400', async () => {
     expect((await refresh('x'.repeat(43))).body).toEqual(INVALID_REFRESH_TOKEN);
+    // no body token and no refresh_token cookie (auth-refresh-cookie.e2e-spec): nothing to exchange
     const missing = await http.post('/auth/refresh').send({});
-    expect(missing.status).toBe(400);
-    expect(missing.body.errors.map((error: { field: string }) => error.field)).toEqual(['refreshToken']);
+    expect(missing.status).toBe(401);
+    expect(missing.body).toEqual(INVALID_REFRESH_TOKEN);
+    const malformed = await http.post('/auth/refresh').send({ refreshToken: 42 });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((error: { field: string }) => error.field)).toEqual(['refreshToken']);
     expect((await http.post('/auth/refresh').send({ refreshToken: 'x', extra: 1 })).status).toBe(400);
   });
 

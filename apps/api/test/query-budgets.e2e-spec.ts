@@ -36,12 +36,15 @@ const RECIPES: Record<string, Recipe> = {
   '/users/me/waitlist': () => ({ as: 'member', url: '/users/me/waitlist' }),
   '/audit': () => ({ as: 'staff', url: '/audit?limit=100' }),
   '/users/{id}': (d) => ({ as: 'staff', url: `/users/${d.member.user.id}` }),
+  // staff reading a member: the user's row (404 on an unknown id), then the page
+  '/users/{id}/bookings': (d) => ({ as: 'staff', url: `/users/${d.member.user.id}/bookings?status=cancelled&limit=100` }),
   // a search: the union of the username and the phone-number branches, then the page's balances
   '/users': () => ({ as: 'staff', url: '/users?search=0&limit=100' }),
   '/gym': () => ({ as: 'member', url: '/gym' }),
   '/price-policies': () => ({ as: 'member', url: '/price-policies' }),
   '/credits': () => ({ as: 'member', url: '/credits' }),
-  '/credits/balance': () => ({ as: 'member', url: '/credits/balance' }),
+  // staff reading a member's balance: the user's row, then the balance (a member's own is one statement)
+  '/credits/balance': (d) => ({ as: 'staff', url: `/credits/balance?userId=${d.member.user.id}` }),
   '/lessons': () => ({ as: 'member', url: '/lessons?limit=100' }),
   '/lessons/{id}': (d) => ({ as: 'staff', url: `/lessons/${d.lessonId}` }),
   '/feeds': () => ({ as: 'member', url: '/feeds?limit=100' }),
@@ -55,6 +58,7 @@ const RECIPES: Record<string, Recipe> = {
     as: 'member',
     url: `/polls/${d.pollId}/questions/${d.questionId}/votes?limit=100`,
   }),
+  '/tasks': () => ({ as: 'staff', url: '/tasks?state=failed&limit=100' }),
   '/tasks/{id}': () => ({ as: 'staff', url: '/tasks/email-00000000-0000-0000-0000-000000000000', status: 404 }),
   '/cars': () => ({ as: 'staff', url: '/cars' }),
   '/cars/{id}/pallets': (d) => ({ as: 'staff', url: `/cars/${d.carId}/pallets?ymd=${d.ymd}` }),

@@ -70,10 +70,14 @@ describe('Swagger (e2e)', () => {
     expect(doc.components.schemas.SignUpResponse.required).toEqual(expect.arrayContaining(['id', 'username', ...tokenFields]));
     for (const path of ['/auth/login', '/auth/refresh']) {
       expect(doc.paths[path].post.responses['200'].content['application/json'].schema).toEqual({
-        $ref: '#/components/schemas/TokenResponse',
+        $ref: '#/components/schemas/SessionTokensResponse',
       });
+      expect(doc.paths[path].post.responses['200'].headers).toHaveProperty('Set-Cookie');
     }
-    expect(Object.keys(doc.components.schemas.TokenResponse.properties).sort()).toEqual(tokenFields);
+    // with refreshTokenIn "cookie", the refresh token is in the refresh_token cookie, not the answer
+    expect(Object.keys(doc.components.schemas.SessionTokensResponse.properties).sort()).toEqual(tokenFields);
+    expect(doc.components.schemas.SessionTokensResponse.required.sort()).toEqual(['accessToken', 'expiresIn', 'tokenType']);
+    expect(doc.components.schemas.LoginDto.properties.refreshTokenIn).toMatchObject({ enum: ['body', 'cookie'] });
     expect(Object.keys(doc.components.schemas.RefreshTokenDto.properties)).toEqual(['refreshToken']);
     expect(Object.keys(doc.paths['/auth/logout'].post.responses)).toEqual(expect.arrayContaining(['204', '401']));
     expect(Object.keys(doc.components.schemas.CreateOrderListDto.properties).sort()).toEqual([

@@ -40,6 +40,7 @@ export * from './http/validators';
 export * from './random/seeded-random';
 export * from './lifecycle/graceful-shutdown';
 export * from './http/security-headers';
+export * from './http/single-page-app';
 export * from './logging/logging.module';
 export * from './logging/app-logger';
 export * from './logging/readable-log';

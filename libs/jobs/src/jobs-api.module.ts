@@ -3,6 +3,7 @@ import { IdentityModule } from '@app/identity';
 import { StaffMailingService } from './email/staff-mailing.service';
 import { JobsController } from './http/jobs.controller';
 import { JobsModule } from './jobs.module';
+import { FailedTaskReader } from './tasks/failed-task.reader';
 
-@Module({ imports: [JobsModule, IdentityModule], controllers: [JobsController], providers: [StaffMailingService] })
+@Module({ imports: [JobsModule, IdentityModule], controllers: [JobsController], providers: [StaffMailingService, FailedTaskReader] })
 export class JobsApiModule {}

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ConfigError, configVariables, Environment, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -24,6 +25,8 @@ describe('loadConfig', () => {
     });
     expect(config.recommend.indexPath).toBe(`${process.cwd()}/var/feed-index.bin`);
     expect(loadConfig({ RECOMMEND_INDEX_PATH: '/srv/index/feed.bin' }).recommend.indexPath).toBe('/srv/index/feed.bin');
+    expect(loadConfig({}).http.consoleDir).toBe(resolve('dist/console'));
+    expect(loadConfig({ CONSOLE_DIR: 'build/console' }).http.consoleDir).toBe(resolve('build/console'));
     expect(() => loadConfig({ RECOMMEND_THREADS: '0', RECOMMEND_DIMENSION: '8', REBUILD_INDEX_CRON: 'hourly' })).toThrow(
       /RECOMMEND_DIMENSION[\s\S]*RECOMMEND_THREADS[\s\S]*REBUILD_INDEX_CRON must be a five-field cron expression/,
     );
@@ -95,6 +98,6 @@ describe('loadConfig', () => {
     const variables = configVariables().map((entry) => entry.variable);
     expect(new Set(variables).size).toBe(variables.length);
     expect(configVariables()).toContainEqual({ variable: 'PORT', defaultValue: 8000 });
-    expect(variables).toHaveLength(30);
+    expect(variables).toHaveLength(31);
   });
 });

@@ -35,6 +35,11 @@ export class HttpSettings {
 
   @IntSetting('TRUST_PROXY_HOPS', 0, 10)
   trustProxyHops = 0;
+
+  /** The staff console's build (index.html, assets/), served at /admin; relative values resolve from the working directory. */
+  @Env('CONSOLE_DIR', resolve)
+  @IsNotEmpty()
+  consoleDir = resolve('dist/console');
 }
 
 export class DatabaseSettings {

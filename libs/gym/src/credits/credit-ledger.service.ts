@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
-import { addDays, NotFoundError } from '@app/core';
-import { User } from '@app/identity';
+import { addDays, DomainError, NotFoundError } from '@app/core';
+import { User, UserService } from '@app/identity';
 import type { CreditBucket } from './credit-plan';
 import { Credit } from './credit.entity';
 import { PricePolicy } from '../price-policies/price-policy.entity';
@@ -25,6 +25,7 @@ export class CreditLedgerService {
   constructor(
     private readonly em: EntityManager,
     private readonly calendar: GymCalendar,
+    private readonly users: UserService,
   ) {}
 
   /** Buys a membership on sale: one `purchase` entry valid from `startDate` for the policy's period. */
@@ -63,5 +64,18 @@ export class CreditLedgerService {
       else upcoming += bucket.remaining;
     }
     return { balance: available + upcoming, available, upcoming, buckets };
+  }
+
+  /**
+   * `GET /credits/balance?userId=`: the balance of `userId` as `viewer` may see it. A member reads
+   * only their own (403 `FORBIDDEN`); staff read anyone's, and an unknown id is 404 `NOT_FOUND`
+   * (one more statement, only when asking for someone else), not an empty balance.
+   */
+  async balanceVisibleTo(viewer: { id: number; isStaff: boolean }, userId: number): Promise<Balance> {
+    if (userId !== viewer.id) {
+      if (!viewer.isStaff) throw new DomainError('FORBIDDEN', "Only staff may read another member's balance");
+      await this.users.getVisibleTo(viewer, userId);
+    }
+    return this.balance(userId);
   }
 }

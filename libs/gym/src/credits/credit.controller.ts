@@ -60,10 +60,15 @@ export class CreditController {
   }
 
   @Get('balance')
-  @QueryBudget(1)
-  @Endpoint({ summary: 'My balance', description: 'The balance after expiry and what remains of each unexpired purchase.' })
+  @QueryBudget(2) // the balance; and the user's row when staff ask for someone else (404 on an unknown id)
+  @Endpoint({
+    summary: 'My balance',
+    description:
+      "The balance after expiry and what remains of each unexpired purchase. Staff may pass userId to read a member's (same shape; an unknown id is 404); a member passing another member's id is 403.",
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  })
   @ApiOkResponse({ type: BalanceResponse })
-  async balance(@CurrentUser() me: AuthenticatedUser): Promise<BalanceResponse> {
-    return toBalanceResponse(await this.ledger.balance(me.id));
+  async balance(@CurrentUser() me: AuthenticatedUser, @Query() query: CreditQueryDto): Promise<BalanceResponse> {
+    return toBalanceResponse(await this.ledger.balanceVisibleTo(me, query.userId ?? me.id));
   }
 }

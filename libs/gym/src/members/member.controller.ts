@@ -38,6 +38,25 @@ export class MemberController {
     return { items: page.items.map(toMemberBookingResponse), nextCursor: page.nextCursor };
   }
 
+  // after `me/bookings`: Nest matches routes in the order they are declared
+  @Get(':id/bookings')
+  @QueryBudget(2) // the user's row (403/404) when it is not the caller; the page
+  @Endpoint({
+    summary: "A member's bookings",
+    description:
+      'The page GET /users/me/bookings shows, for another member (staff) or oneself. A member asking for another member is 403; an unknown id is 404.',
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  })
+  @ApiOkResponse({ type: MemberBookingPageResponse })
+  async bookingsOf(
+    @CurrentUser() viewer: AuthenticatedUser,
+    @Param('id', IdParamPipe) id: number,
+    @Query() query: MemberBookingQueryDto,
+  ): Promise<MemberBookingPageResponse> {
+    const page = await this.profiles.bookingsVisibleTo(viewer, id, query);
+    return { items: page.items.map(toMemberBookingResponse), nextCursor: page.nextCursor };
+  }
+
   @Get(':id')
   @QueryBudget(3)
   @Endpoint({ summary: 'A member', description: 'Members may read themselves; staff may read anyone.', errors: ['FORBIDDEN', 'NOT_FOUND'] })

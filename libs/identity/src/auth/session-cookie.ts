@@ -18,6 +18,19 @@ export function sessionCookieOptions(maxAgeSeconds: number, secure: boolean, pat
   return { httpOnly: true, sameSite: 'lax', path, maxAge: maxAgeSeconds * 1000, secure };
 }
 
+/**
+ * Browser apps (the staff console) may ask login to put the refresh token in this cookie instead
+ * of the answer (`refreshTokenIn: "cookie"`), so that no page script ever holds it: HttpOnly, sent
+ * only to `/auth/*` (refresh and logout), and never from another site (SameSite=Strict: a
+ * cross-site form or fetch cannot spend it). It lives as long as the token (REFRESH_TOKEN_DAYS).
+ */
+export const REFRESH_COOKIE = 'refresh_token';
+export const REFRESH_COOKIE_PATH = '/auth';
+
+export function refreshCookieOptions(maxAgeSeconds: number, secure: boolean): CookieOptions {
+  return { httpOnly: true, sameSite: 'strict', path: REFRESH_COOKIE_PATH, maxAge: maxAgeSeconds * 1000, secure };
+}
+
 /** The value of cookie `name` in a `Cookie` header, or null. */
 export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bull';
-import type { JobStatus, Queue } from 'bull';
+import type { Job, JobStatus, Queue } from 'bull';
 import { NotFoundError } from '@app/core';
 import { QueueUnavailableError } from '../jobs.errors';
 import { TASK_QUEUES, type TaskQueue } from '../queues';
@@ -16,6 +16,21 @@ export interface TaskStatus {
   attempts: number;
   result: unknown;
   error: string | null;
+}
+
+/** A job as `GET /tasks/:id` and `GET /tasks` show it, in the state read for it. */
+export function taskStatusOf(queue: TaskQueue, job: Job, state: TaskState): TaskStatus {
+  const progress = job.progress() as unknown;
+  return {
+    id: String(job.id),
+    queue,
+    state,
+    progress: typeof progress === 'number' ? progress : 0,
+    // Bull counts failed attempts; the one that completed (or is running) is an attempt too
+    attempts: job.attemptsMade + (state === 'completed' || state === 'active' ? 1 : 0),
+    result: state === 'completed' ? (job.returnvalue ?? null) : null,
+    error: job.failedReason ?? null,
+  };
 }
 
 const STATE: Record<JobStatus | 'stuck', TaskState> = {
@@ -44,16 +59,6 @@ export class TaskService {
     // The job may have finished between the two reads: read a finished job again, so that its
     // attempts, result and error are the final ones.
     if (state === 'completed' || state === 'failed') job = (await queue.getJob(taskId)) ?? job;
-    const progress = job.progress() as unknown;
-    return {
-      id: taskId,
-      queue: queueName,
-      state,
-      progress: typeof progress === 'number' ? progress : 0,
-      // Bull counts failed attempts; the one that completed (or is running) is an attempt too
-      attempts: job.attemptsMade + (state === 'completed' || state === 'active' ? 1 : 0),
-      result: state === 'completed' ? (job.returnvalue ?? null) : null,
-      error: job.failedReason ?? null,
-    };
+    return taskStatusOf(queueName, job, state);
   }
 }

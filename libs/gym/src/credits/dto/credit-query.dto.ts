@@ -2,8 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** `GET /credits` and `GET /credits/balance`. */
 export class CreditQueryDto {
-  @ApiPropertyOptional({ type: 'integer', description: 'Staff only: whose ledger to read' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Staff only: whose ledger (or balance) to read' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsString, ValidateIf } from 'class-validator';
 import { TextLength } from '@app/core';
+import type { RefreshTokenTransport } from '../../auth/auth.service';
 import { TrimmedUsername } from '../../username';
 
 export class LoginDto {
@@ -14,4 +15,14 @@ export class LoginDto {
   @IsString()
   @TextLength(1, 128)
   password!: string;
+
+  @ApiPropertyOptional({
+    enum: ['body', 'cookie'],
+    default: 'body',
+    description:
+      'Where the refresh token goes. "cookie" (browser apps): not in the answer but in the cookie refresh_token (HttpOnly; SameSite=Strict; Path=/auth; Max-Age = REFRESH_TOKEN_DAYS), which POST /auth/refresh and POST /auth/logout then read when their body has no refreshToken.',
+  })
+  @ValidateIf((_dto, value) => value !== undefined) // null is refused, not taken for "body"
+  @IsIn(['body', 'cookie'])
+  refreshTokenIn?: RefreshTokenTransport;
 }
