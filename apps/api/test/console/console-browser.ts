@@ -31,7 +31,7 @@ export interface ConsoleUnderTest {
   readonly base: string;
   readonly browser: Browser;
   /** A fresh browser (no cookies) on the console's sign-in page, with the page's errors collected. */
-  open(path?: string): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }>;
+  open(path?: string): Promise<{ context: BrowserContext; page: Page; pageErrors: string[]; consoleErrors: string[] }>;
   signIn(page: Page, who: Member): Promise<void>;
   /** Saves a screenshot into `CONSOLE_SCREENSHOTS` (docs/console) when that is set; a no-op otherwise. */
   screenshot(page: Page, name: string): Promise<void>;
@@ -59,6 +59,9 @@ export function useConsole(options: { clock?: Clock; env?: Record<string, string
   }, 120_000);
   beforeEach(() => resetDatabase(app!));
   afterEach(async () => {
+    // what the browser showed last, for a failing step: <tmp>/gym-console-last.png
+    const last = contexts.at(-1)?.pages().at(-1);
+    await last?.screenshot({ path: join(tmpdir(), 'gym-console-last.png') }).catch(() => undefined);
     await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
   afterAll(async () => {
@@ -89,18 +92,20 @@ export function useConsole(options: { clock?: Clock; env?: Record<string, string
       const context = await ready(browser, 'browser').newContext({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR' });
       contexts.push(context);
       const page = await context.newPage();
+      // uncaught exceptions; and what the page logged as an error, first line only (react-admin logs
+      // each refused call; Chromium logs each 4xx answer, which the tests check through the page)
       const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
+      const consoleErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(`${error.message}\n${error.stack}`));
       page.on('console', (message) => {
-        // a refused request (4xx) logs itself in Chromium; the tests assert on those through the UI
-        if (message.type() === 'error' && !message.text().includes('Failed to load resource')) pageErrors.push(message.text());
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text().split('\n')[0]);
       });
       await page.goto(`${base}${path}`);
-      return { context, page, pageErrors };
+      return { context, page, pageErrors, consoleErrors };
     },
     async signIn(page: Page, who: Member) {
-      await page.getByLabel('아이디').fill(who.user.username);
-      await page.getByLabel('비밀번호').fill(who.password);
+      await page.locator('input[name=username]').fill(who.user.username);
+      await page.locator('input[name=password]').fill(who.password);
       await page.getByRole('button', { name: '로그인' }).click();
     },
     async screenshot(page: Page, name: string) {
@@ -119,4 +124,24 @@ export async function shows(locator: Locator): Promise<void> {
 /** Waits until the locator's element contains `text`. */
 export async function showsText(locator: Locator, text: string | RegExp): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/**
+ * Picks `option` in the select labelled `label`. MUI's menu can re-render while it opens (a list
+ * refetching behind it), detaching the option under the pointer: a try that loses its option
+ * opens the menu again, and the choice is checked on the select itself.
+ */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  const select = page.getByRole('combobox', { name: label });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await select.click({ timeout: 5_000 });
+      await page.getByRole('option', { name: option, exact: true }).click({ timeout: 3_000 });
+      await select.filter({ hasText: option }).waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }

@@ -35,7 +35,7 @@ interface Person {
 interface LessonDetail {
   id: number;
   canceledAt: string | null;
-  reservations: Array<{ id: number; type: 'reserve' | 'cancel'; createdAt: string; canceledAt: string | null; user: Person }>;
+  reservations?: Array<{ id: number; type: 'reserve' | 'cancel'; createdAt: string; canceledAt: string | null; user: Person }>;
   waitlist?: Array<{ position: number; createdAt: string; user: Person }>;
 }
 
@@ -50,7 +50,7 @@ function Roster() {
   const refresh = useRefresh();
   const clock = useGymClock();
   if (!lesson) return null;
-  const seated = lesson.reservations.filter((entry) => entry.type === 'reserve' && entry.canceledAt === null);
+  const seated = (lesson.reservations ?? []).filter((entry) => entry.type === 'reserve' && entry.canceledAt === null);
   return (
     <Card variant="outlined" sx={{ flex: 2 }}>
       <CardHeader title={`${translate('console.lessons.roster')} (${seated.length})`} />

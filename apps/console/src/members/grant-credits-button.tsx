@@ -47,10 +47,14 @@ export function GrantCreditsButton({ userId, onDone }: { userId: number; onDone:
           onDone();
         },
       },
-    ).catch((error: { body?: { errors?: Record<string, string> }; message: string }) => {
-      if (!error.body?.errors) notify(error.message, { type: 'error' });
-      return error.body?.errors;
-    });
+    ).then(
+      // a form's submit answers its errors: nothing on success (the created entry is not one)
+      () => undefined,
+      (error: { body?: { errors?: Record<string, string> }; message: string }) => {
+        notify(error.message, { type: 'error' });
+        return error.body?.errors;
+      },
+    );
   return (
     <>
       <Button label="console.members.grant" onClick={() => setOpen(true)} />
@@ -60,7 +64,8 @@ export function GrantCreditsButton({ userId, onDone }: { userId: number; onDone:
           <SimpleForm
             resource="grants"
             onSubmit={grant}
-            defaultValues={{ startDate: clock?.today }}
+            // its own record: inside the member's page the form would otherwise start from the member
+            record={{ startDate: clock?.today }}
             toolbar={
               <Toolbar>
                 <SaveButton label="console.members.grant" disabled={isPending} alwaysEnable />
