@@ -17,10 +17,14 @@ const ROOT = resolve(__dirname, '../../../..');
  */
 function buildConsole(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'gym-console-build-'));
-  const vite = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build', 'apps/console', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const vite = spawnSync(
+    join(ROOT, 'node_modules/.bin/vite'),
+    ['build', 'apps/console', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (vite.status !== 0) throw new Error(`vite build failed:\n${vite.stdout}\n${vite.stderr}`);
   return outDir;
 }
@@ -98,7 +102,8 @@ export function useConsole(options: { clock?: Clock; env?: Record<string, string
       const consoleErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(`${error.message}\n${error.stack}`));
       page.on('console', (message) => {
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text().split('\n')[0]);
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+          consoleErrors.push(message.text().split('\n')[0]);
       });
       await page.goto(`${base}${path}`);
       return { context, page, pageErrors, consoleErrors };

@@ -20,8 +20,8 @@ describe('Staff console: the walk (e2e, headless Chromium)', () => {
 
   it('signs staff in, creates a lesson, finds it, cancels a booking in full, grants credits, imports, loads and prints, and audits it all', async () => {
     const { app, http } = web;
-    const staff = await newStaff(app);
-    const member = await newMember(app);
+    const staff = await newStaff(app, { username: 'manager.kim' });
+    const member = await newMember(app, { username: 'lee.jiwoo', phoneNumber: '010-4821-3390' });
     await buyCredits(app, member, { creditCount: 10, startDate: '2026-12-01' });
     await newLesson(app, { startDate: '2026-12-07', startTime: '07:00', endTime: '08:00' }); // outside the range looked at
     const car = await newCar(app, { carNumber: '78다9012', palletCount: 2 });
@@ -103,7 +103,9 @@ describe('Staff console: the walk (e2e, headless Chromium)', () => {
     await showsText(importer.getByRole('row').filter({ hasText: 'count' }), '3');
     await web.screenshot(page, 'import-refused');
     expect((await http.get('/order-lists').query({ ymd: DAY }).set('Authorization', staff.auth).expect(200)).body).toEqual([]);
-    await importer.getByRole('textbox', { name: 'CSV' }).fill([header, `${DAY},A-1,생수 2L,강남점,3`, `${DAY},B-2,라면,서초점,7`].join('\n'));
+    await importer
+      .getByRole('textbox', { name: 'CSV' })
+      .fill([header, `${DAY},A-1,생수 2L,강남점,3`, `${DAY},B-2,라면,서초점,7`].join('\n'));
     await importer.getByRole('button', { name: 'CSV 가져오기' }).click();
     await shows(page.getByText('주문 2건을 가져왔습니다'));
     await shows(page.getByRole('cell', { name: '라면' }));
@@ -142,6 +144,9 @@ describe('Staff console: the walk (e2e, headless Chromium)', () => {
 
     expect(pageErrors).toEqual([]);
     // react-admin logs the two refusals the walk provoked, and nothing else went wrong
-    expect(consoleErrors).toEqual([expect.stringContaining('종료 시각은 시작 시각보다 뒤여야 합니다.'), expect.stringContaining('잘못된 줄이 있어')]);
+    expect(consoleErrors).toEqual([
+      expect.stringContaining('종료 시각은 시작 시각보다 뒤여야 합니다.'),
+      expect.stringContaining('잘못된 줄이 있어'),
+    ]);
   });
 });
