@@ -119,6 +119,8 @@ describe('Staff console: the walk (e2e, headless Chromium)', () => {
     await choose(page, '팔레트', '1 (0 건)');
     await loader.getByRole('button', { name: '팔레트에 싣기' }).click();
     await shows(page.getByText('1번 팔레트에 주문 2건'));
+    await loader.waitFor({ state: 'detached' });
+    await shows(page.getByRole('row').filter({ hasText: '라면' }).getByRole('cell', { name: '78다9012 · 1' }));
     const [pallet1] = (await http.get(`/cars/${car.id}/pallets`).query({ ymd: DAY }).set('Authorization', staff.auth).expect(200)).body;
     expect(pallet1).toMatchObject({ seq: 1, orderCount: 2 });
     await web.screenshot(page, 'order-lines');

@@ -1,16 +1,19 @@
-import { BooleanField, BooleanInput, Datagrid, List, NumberField, SearchInput, TextField } from 'react-admin';
+import { BooleanField, BooleanInput, Datagrid, List, NumberField, SearchInput, TextField, useTranslate } from 'react-admin';
 import { InstantField } from '../shared/instant-field';
 
-const filters = [
-  <SearchInput key="search" source="search" alwaysOn placeholder="resources.members.fields.search" />,
-  <BooleanInput key="isStaff" source="isStaff" />,
-  <BooleanInput key="isActive" source="isActive" />,
-];
+function memberFilters(searchLabel: string) {
+  return [
+    <SearchInput key="search" source="search" alwaysOn placeholder={searchLabel} />,
+    <BooleanInput key="isStaff" source="isStaff" />,
+    <BooleanInput key="isActive" source="isActive" />,
+  ];
+}
 
 /** Members found by the start of a username or phone number, a page at a time. */
 export function MemberList() {
+  const translate = useTranslate();
   return (
-    <List filters={filters} exporter={false}>
+    <List filters={memberFilters(translate('resources.members.fields.search'))} exporter={false}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="username" sortable={false} />
         <TextField source="phoneNumber" sortable={false} />

@@ -1,4 +1,15 @@
-import { Datagrid, DateInput, List, NumberField, TextField, TopToolbar, FunctionField, useListContext, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  DateInput,
+  List,
+  NumberField,
+  TextField,
+  TopToolbar,
+  FunctionField,
+  useGetList,
+  useListContext,
+  useTranslate,
+} from 'react-admin';
 import LinearProgress from '@mui/material/LinearProgress';
 import { useGymClock, ymdOf } from '../shared/gym-clock';
 import { ImportCsvButton } from './import-csv-button';
@@ -24,10 +35,19 @@ function BulkActions() {
   return <LoadPalletButton ymd={filterValues.ymd as string} />;
 }
 
+/** `78다9012 · 1`: the car and pallet an order line is loaded on that day. */
+function PalletName({ palletId }: { palletId: number | null }) {
+  const { filterValues } = useListContext();
+  const translate = useTranslate();
+  const { data = [] } = useGetList<{ id: number; carNumber: string; seq: number }>('pallet-labels', { filter: { ymd: filterValues.ymd } });
+  if (palletId === null) return <>{translate('console.release.unloaded')}</>;
+  const pallet = data.find((candidate) => candidate.id === palletId);
+  return <>{pallet ? `${pallet.carNumber} · ${pallet.seq}` : `#${palletId}`}</>;
+}
+
 /** A release day: its order lines, importing more from CSV, loading them onto pallets, printing the sheet. */
 export function OrderLinePage() {
   const clock = useGymClock();
-  const translate = useTranslate();
   if (!clock) return <LinearProgress />;
   return (
     <List
@@ -43,12 +63,7 @@ export function OrderLinePage() {
         <TextField source="codeName" />
         <TextField source="locationName" />
         <NumberField source="count" />
-        <FunctionField
-          source="palletId"
-          render={(line: { palletId: number | null }) =>
-            line.palletId === null ? translate('console.release.unloaded') : `#${line.palletId}`
-          }
-        />
+        <FunctionField source="palletId" render={(line: { palletId: number | null }) => <PalletName palletId={line.palletId} />} />
       </Datagrid>
     </List>
   );
