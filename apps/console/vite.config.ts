@@ -18,6 +18,9 @@ export default defineConfig({
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
       },
+      // The libraries in a chunk of their own: a console release changes only the small app chunk's
+      // hash, so browsers keep the (immutable, year-long cached) vendor chunk
+      output: { advancedChunks: { groups: [{ name: 'vendor', test: /node_modules/ }] } },
     },
   },
   server: {

@@ -150,6 +150,7 @@ describe('Gym: price policies and lessons (e2e)', () => {
           id: booking.body.id,
           type: 'reserve',
           createdAt: expect.any(String),
+          canceledAt: null,
           user: { id: member.user.id, username: member.user.username },
         },
       ]);
