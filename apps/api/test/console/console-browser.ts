@@ -59,7 +59,7 @@ export function useConsole(options: { clock?: Clock; env?: Record<string, string
     app = await withEnv({ CONSOLE_DIR: buildDir, ...options.env }, () => createTestApp({ clock: options.clock }));
     http = request(app.getHttpServer());
     base = await listenForBrowser(app);
-    browser = await launchChromium(['--lang=ko']); // the staff's browser: Korean date inputs
+    browser = await launchChromium();
   }, 120_000);
   beforeEach(() => resetDatabase(app!));
   afterEach(async () => {

@@ -90,7 +90,7 @@ describe('Staff console: the pages (e2e, headless Chromium)', () => {
   });
 
   it('lessons: a capacity below the bookings is refused beside the field; cancelling the lesson refunds everyone', async () => {
-    const staff = await newStaff(web.app);
+    const staff = await newStaff(web.app, { username: 'manager.kim' });
     const lesson = await newLesson(web.app, {
       startDate: '2026-12-05',
       startTime: '18:00',
@@ -119,7 +119,7 @@ describe('Staff console: the pages (e2e, headless Chromium)', () => {
   });
 
   it('price policies: create one, then retire it', async () => {
-    const staff = await newStaff(web.app);
+    const staff = await newStaff(web.app, { username: 'manager.kim' });
     const page = await signedIn(staff);
     await menu(page, '이용권');
     await page.getByRole('link', { name: '만들기' }).click();
@@ -139,7 +139,7 @@ describe('Staff console: the pages (e2e, headless Chromium)', () => {
   });
 
   it('feed and polls: browse by type, remove an item, close a poll', async () => {
-    const staff = await newStaff(web.app);
+    const staff = await newStaff(web.app, { username: 'manager.kim' });
     const member = await newMember(web.app, { username: 'lee.jiwoo' });
     const as = (path: string, body: object) => web.http.post(path).set('Authorization', member.auth).send(body).expect(201);
     await as('/feeds/posts', { title: 'Lost water bottle', body: 'Blue, left in the yoga room' });
@@ -176,7 +176,7 @@ describe('Staff console: the pages (e2e, headless Chromium)', () => {
   });
 
   it('cars: a number already in use is refused beside the field', async () => {
-    const staff = await newStaff(web.app);
+    const staff = await newStaff(web.app, { username: 'manager.kim' });
     await newCar(web.app, { carNumber: '78다9012', palletCount: 2 });
     const page = await signedIn(staff);
     await menu(page, '차량');

@@ -30,23 +30,23 @@ describe('Staff console: the session (e2e, headless Chromium)', () => {
   });
 
   it('keeps the refresh token where no script reads it, and the access token out of storage', async () => {
-    const staff = await newStaff(web.app);
+    const staff = await newStaff(web.app, { username: 'manager.kim' });
     const { page, context } = await web.open();
     await web.signIn(page, staff);
     await onDashboard(page);
     const refresh = (await context.cookies()).find((cookie) => cookie.name === 'refresh_token');
     expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/auth' });
-    const visible = await page.evaluate(() => ({
-      cookie: document.cookie,
-      stored: [...Object.values(localStorage), ...Object.values(sessionStorage)].join(' '),
-    }));
+    // what any script of the page can read (a string: the test's own types have no DOM)
+    const visible = await page.evaluate<{ cookie: string; stored: string }>(
+      "({ cookie: document.cookie, stored: [...Object.values(localStorage), ...Object.values(sessionStorage)].join(' ') })",
+    );
     expect(visible.cookie).not.toContain('refresh_token');
     expect(visible.stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\./); // no JWT anywhere a script could take it from
     expect(visible.stored).not.toContain(refresh!.value);
   });
 
   it('survives a reload; an ended session returns to the login, then back to the page and filter it was on', async () => {
-    const staff = await newStaff(web.app);
+    const staff = await newStaff(web.app, { username: 'manager.kim' });
     await newLesson(web.app, { startDate: '2026-12-04', startTime: '06:30', endTime: '07:30' });
     const { page, context } = await web.open();
     await web.signIn(page, staff);
@@ -67,7 +67,7 @@ describe('Staff console: the session (e2e, headless Chromium)', () => {
   });
 
   it('renews an access token that lapsed while the page sat idle, once, without asking to sign in', async () => {
-    const staff = await newStaff(web.app);
+    const staff = await newStaff(web.app, { username: 'manager.kim' });
     const { page } = await web.open();
     await page.clock.install();
     await web.signIn(page, staff);
@@ -86,7 +86,7 @@ describe('Staff console: the session (e2e, headless Chromium)', () => {
   });
 
   it('loses nothing when the API is briefly down: the form keeps what was typed and saves on the next try', async () => {
-    const staff = await newStaff(web.app);
+    const staff = await newStaff(web.app, { username: 'manager.kim' });
     const { page, consoleErrors } = await web.open();
     await web.signIn(page, staff);
     await onDashboard(page);
@@ -115,7 +115,7 @@ describe('Staff console: the session (e2e, headless Chromium)', () => {
   });
 
   it('speaks English on request and remembers it', async () => {
-    const staff = await newStaff(web.app);
+    const staff = await newStaff(web.app, { username: 'manager.kim' });
     const { page } = await web.open();
     await web.signIn(page, staff);
     await onDashboard(page);

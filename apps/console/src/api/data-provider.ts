@@ -62,7 +62,10 @@ async function cursorList(resource: string, params: GetListParams): Promise<GetL
   const page = await pages.page<Row>(key, params.pagination?.page ?? 1, (cursor) =>
     api<Page<Row>>(list.path(filter), { query: { ...query, cursor } }),
   );
-  return { data: page.items, pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: (params.pagination?.page ?? 1) > 1 } };
+  const pageNumber = params.pagination?.page ?? 1;
+  // on the last page the count is known: react-admin then says "21-25 of 25", not "of more than"
+  const total = page.hasNextPage ? undefined : (pageNumber - 1) * perPage + page.items.length;
+  return { data: page.items, total, pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: pageNumber > 1 } };
 }
 
 /**

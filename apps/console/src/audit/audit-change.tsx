@@ -34,9 +34,10 @@ export function AuditChange() {
       <TableBody>
         {fields.map((field) => {
           const [before, after] = [show(entry.before?.[field]), show(entry.after?.[field])];
-          const changed = before !== after;
+          // an update's changed fields are marked; a creation or removal has only one side
+          const changed = entry.before !== null && entry.after !== null && before !== after;
           return (
-            <TableRow key={field} sx={changed ? { bgcolor: 'warning.light' } : undefined}>
+            <TableRow key={field} sx={changed ? { bgcolor: '#fff8e1' } : undefined}>
               <TableCell component="th" sx={{ fontWeight: changed ? 'bold' : undefined }}>
                 {field}
               </TableCell>

@@ -20,7 +20,7 @@ export default defineConfig({
       },
       // The libraries in a chunk of their own: a console release changes only the small app chunk's
       // hash, so browsers keep the (immutable, year-long cached) vendor chunk
-      output: { advancedChunks: { groups: [{ name: 'vendor', test: /node_modules/ }] } },
+      output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } },
     },
   },
   server: {
