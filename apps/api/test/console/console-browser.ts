@@ -93,7 +93,12 @@ export function useConsole(options: { clock?: Clock; env?: Record<string, string
       return ready(browser, 'browser');
     },
     async open(path = '/admin') {
-      const context = await ready(browser, 'browser').newContext({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR' });
+      // a browser far from the gym: every time the console shows must still be the gym's (Asia/Seoul)
+      const context = await ready(browser, 'browser').newContext({
+        viewport: { width: 1280, height: 800 },
+        locale: 'ko-KR',
+        timezoneId: 'America/Los_Angeles',
+      });
       contexts.push(context);
       const page = await context.newPage();
       // uncaught exceptions; and what the page logged as an error, first line only (react-admin logs

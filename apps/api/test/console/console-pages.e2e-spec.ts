@@ -84,9 +84,30 @@ describe('Staff console: the pages (e2e, headless Chromium)', () => {
     await page.goto(`${web.base}/admin#/members/${staff.user.id}/show`);
     await page.getByRole('button', { name: '직원 해제' }).click();
     await confirm(page);
-    await shows(page.getByText('활성 직원이 한 명도 남지 않게 됩니다.'));
+    // the refusal in the dialog itself: the previous action's "saved" notice may still be showing below
+    await shows(page.getByRole('dialog').getByRole('alert').filter({ hasText: '활성 직원이 한 명도 남지 않게 됩니다.' }));
     const [me] = (await web.http.get('/users').query({ search: 'manager.kim' }).set('Authorization', staff.auth).expect(200)).body.items;
     expect(me).toMatchObject({ isStaff: true });
+  });
+
+  it('pages through a list by the API’s cursor: next, the last page counted, and back', async () => {
+    const staff = await newStaff(web.app, { username: 'manager.kim' });
+    for (let i = 1; i <= 12; i += 1) await newMember(web.app, { username: `member.${String(i).padStart(2, '0')}` });
+    const cursors: string[] = [];
+    const page = await signedIn(staff);
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/users') cursors.push(url.searchParams.get('cursor') ?? '');
+    });
+    await menu(page, '회원');
+    await shows(page.getByText('1-10 / 10개 이상'));
+    await page.getByRole('button', { name: '다음 페이지' }).click();
+    await shows(page.getByText('11-13 / 13'));
+    await page.getByRole('button', { name: '이전 페이지' }).click();
+    await shows(page.getByText('1-10 / 10개 이상'));
+    // page 1 without a cursor, page 2 with the cursor page 1 answered, each asked for once
+    expect(cursors.filter((cursor) => cursor !== '')).toHaveLength(1);
+    expect(cursors.length).toBeLessThanOrEqual(3);
   });
 
   it('lessons: a capacity below the bookings is refused beside the field; cancelling the lesson refunds everyone', async () => {

@@ -88,6 +88,8 @@ describe('Staff console: the walk (e2e, headless Chromium)', () => {
     await shows(page.getByText('5 크레딧을 지급했습니다'));
     await showsText(page.getByTestId('balance'), /^15$/);
     await shows(page.getByRole('cell', { name: 'Broken shower, sorry' }));
+    // the gym's 09:30, although this browser's clock is in Los Angeles (16:30 the day before)
+    await showsText(page.getByRole('row').filter({ hasText: 'Broken shower, sorry' }), '2026-12-01 09:30');
     await web.screenshot(page, 'member');
 
     // Order lines: a CSV with one bad line is refused whole, line by line; the good one imports
@@ -139,6 +141,8 @@ describe('Staff console: the walk (e2e, headless Chromium)', () => {
     for (const action of ['lesson.create', 'reservation.cancel', 'credit.grant', 'order-list.import', 'pallet.load']) {
       await shows(page.getByRole('cell', { name: action, exact: true }));
     }
+    await chooseOption(page, '대상', 'credit');
+    await page.getByRole('cell', { name: 'pallet.load', exact: true }).waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: 'credit.grant', exact: true }).click();
     await shows(page.getByText('변경 후'));
     await shows(page.getByRole('cell', { name: 'Broken shower, sorry' }).first());

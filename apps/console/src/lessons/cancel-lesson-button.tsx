@@ -8,6 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MuiButton from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import type { ConsoleActions } from '../api/data-provider';
+import { ActionError } from '../shared/action-error';
 
 /** Cancels the whole lesson with a reason: every booking refunded in full, every member emailed. */
 export function CancelLessonButton() {
@@ -19,16 +20,18 @@ export function CancelLessonButton() {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
   if (!lesson || lesson.canceledAt) return null;
   const cancel = async () => {
     setBusy(true);
+    setRefusal(undefined);
     try {
       const result = (await dataProvider.cancelLesson(lesson.id, reason.trim())) as { refundedBookings?: number };
       notify(translate('console.lessons.lessonCancelled', { count: result.refundedBookings ?? 0 }), { type: 'success' });
       setOpen(false);
       refresh();
     } catch (error) {
-      notify((error as Error).message, { type: 'error' });
+      setRefusal((error as Error).message);
     } finally {
       setBusy(false);
     }
@@ -49,6 +52,7 @@ export function CancelLessonButton() {
             value={reason}
             onChange={(event) => setReason(event.target.value)}
           />
+          <ActionError message={refusal} />
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>

@@ -16,6 +16,7 @@ import {
 import Dialog from '@mui/material/Dialog';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import { ActionError } from '../shared/action-error';
 import { useGymClock } from '../shared/gym-clock';
 
 interface GrantForm {
@@ -34,6 +35,7 @@ export function GrantCreditsButton({ userId, onDone }: { userId: number; onDone:
   const notify = useNotify();
   const clock = useGymClock();
   const [open, setOpen] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
   const [create, { isPending }] = useCreate();
   const grant = (values: Record<string, unknown>) =>
     create(
@@ -51,16 +53,23 @@ export function GrantCreditsButton({ userId, onDone }: { userId: number; onDone:
       // a form's submit answers its errors: nothing on success (the created entry is not one)
       () => undefined,
       (error: { body?: { errors?: Record<string, string> }; message: string }) => {
-        notify(error.message, { type: 'error' });
+        setRefusal(error.message);
         return error.body?.errors;
       },
     );
   return (
     <>
-      <Button label="console.members.grant" onClick={() => setOpen(true)} />
+      <Button
+        label="console.members.grant"
+        onClick={() => {
+          setRefusal(undefined);
+          setOpen(true);
+        }}
+      />
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
         <DialogTitle>{translate('console.members.grant')}</DialogTitle>
         <DialogContent>
+          <ActionError message={refusal} />
           <SimpleForm
             resource="grants"
             onSubmit={grant}

@@ -8,6 +8,7 @@ import MenuItem from '@mui/material/MenuItem';
 import MuiButton from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import type { ConsoleActions } from '../api/data-provider';
+import { ActionError } from '../shared/action-error';
 
 interface Car {
   id: number;
@@ -35,6 +36,7 @@ export function LoadPalletButton({ ymd }: { ymd: string }) {
   const [carId, setCarId] = useState<number | ''>('');
   const [palletId, setPalletId] = useState<number | ''>('');
   const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
   const { data: cars = [] } = useGetList<Car>('cars', { pagination: { page: 1, perPage: 1000 } }, { enabled: open });
   const { data: pallets = [] } = useGetList<Pallet>(
     'pallets',
@@ -45,6 +47,7 @@ export function LoadPalletButton({ ymd }: { ymd: string }) {
   const load = async () => {
     if (palletId === '') return;
     setBusy(true);
+    setRefusal(undefined);
     try {
       const { data: already } = await dataProvider.getList('order-lists', {
         filter: { ymd, palletId },
@@ -59,7 +62,7 @@ export function LoadPalletButton({ ymd }: { ymd: string }) {
       unselectAll();
       refresh();
     } catch (error) {
-      notify((error as Error).message, { type: 'error' });
+      setRefusal((error as Error).message);
     } finally {
       setBusy(false);
     }
@@ -101,6 +104,7 @@ export function LoadPalletButton({ ymd }: { ymd: string }) {
               </MenuItem>
             ))}
           </TextField>
+          <ActionError message={refusal} />
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>

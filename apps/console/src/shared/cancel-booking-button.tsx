@@ -8,6 +8,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import MuiButton from '@mui/material/Button';
+import { ActionError } from './action-error';
 
 /**
  * Cancels a member's booking for them: by the refund rules (`tier`, 0 on the lesson day) or in full.
@@ -20,8 +21,10 @@ export function CancelBookingButton({ bookingId, onDone }: { bookingId: number; 
   const [open, setOpen] = useState(false);
   const [refund, setRefund] = useState<'tier' | 'full'>('tier');
   const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
   const cancel = async () => {
     setBusy(true);
+    setRefusal(undefined);
     try {
       const { data } = await dataProvider.delete('reservations', { id: bookingId, meta: { refund } });
       notify(translate('console.members.cancelled', { count: (data as { creditsRefunded?: number }).creditsRefunded ?? 0 }), {
@@ -30,7 +33,7 @@ export function CancelBookingButton({ bookingId, onDone }: { bookingId: number; 
       setOpen(false);
       onDone();
     } catch (error) {
-      notify((error as Error).message, { type: 'error' });
+      setRefusal((error as Error).message);
     } finally {
       setBusy(false);
     }
@@ -45,6 +48,7 @@ export function CancelBookingButton({ bookingId, onDone }: { bookingId: number; 
             <FormControlLabel value="tier" control={<Radio />} label={translate('console.members.refundTier')} />
             <FormControlLabel value="full" control={<Radio />} label={translate('console.members.refundFull')} />
           </RadioGroup>
+          <ActionError message={refusal} />
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>

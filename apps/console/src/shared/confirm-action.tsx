@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
-import { Button, Confirm, useNotify } from 'react-admin';
+import { Button, Confirm, useNotify, useTranslate } from 'react-admin';
+import { ActionError } from './action-error';
 
 interface ConfirmActionProps {
   label: string;
@@ -17,16 +18,19 @@ interface ConfirmActionProps {
 export function ConfirmAction({ label, title, content, icon, color = 'primary', action, success, onDone }: ConfirmActionProps) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string>();
   const notify = useNotify();
+  const translate = useTranslate();
   const run = async () => {
     setBusy(true);
+    setRefusal(undefined);
     try {
       await action();
       setOpen(false);
       notify(success, { type: 'success' });
       onDone?.();
     } catch (error) {
-      notify((error as Error).message, { type: 'error' });
+      setRefusal((error as Error).message);
     } finally {
       setBusy(false);
     }
@@ -38,12 +42,25 @@ export function ConfirmAction({ label, title, content, icon, color = 'primary', 
         color={color}
         onClick={(event) => {
           event.stopPropagation();
+          setRefusal(undefined);
           setOpen(true);
         }}
       >
         {icon}
       </Button>
-      <Confirm isOpen={open} loading={busy} title={title} content={content} onConfirm={run} onClose={() => setOpen(false)} />
+      <Confirm
+        isOpen={open}
+        loading={busy}
+        title={title}
+        content={
+          <>
+            {translate(content)}
+            <ActionError message={refusal} />
+          </>
+        }
+        onConfirm={run}
+        onClose={() => setOpen(false)}
+      />
     </>
   );
 }
