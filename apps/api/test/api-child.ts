@@ -19,7 +19,7 @@ export async function startApiProcess(port: number, timeoutMs = 120_000): Promis
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-     
+
     { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -19,7 +19,7 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerCh
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
     // the child inherits this Jest worker's settings (its database, its Redis db), then the test's
-     
+
     { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

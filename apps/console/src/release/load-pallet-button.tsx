@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, useDataProvider, useGetList, useListContext, useNotify, useRefresh, useTranslate, useUnselectAll } from 'react-admin';
+import { Button, useDataProvider, useGetList, useListContext, useRefresh, useTranslate, useUnselectAll } from 'react-admin';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -9,6 +9,7 @@ import MuiButton from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import type { ConsoleActions } from '../api/data-provider';
 import { ActionError } from '../shared/action-error';
+import { useDialogAction } from '../shared/use-dialog-action';
 
 interface Car {
   id: number;
@@ -28,15 +29,13 @@ interface Pallet {
 export function LoadPalletButton({ ymd }: { ymd: string }) {
   const { selectedIds } = useListContext();
   const translate = useTranslate();
-  const notify = useNotify();
   const refresh = useRefresh();
   const unselectAll = useUnselectAll('order-lists');
   const dataProvider = useDataProvider<ConsoleActions & ReturnType<typeof useDataProvider>>();
-  const [open, setOpen] = useState(false);
+  const dialog = useDialogAction();
+  const open = dialog.open;
   const [carId, setCarId] = useState<number | ''>('');
   const [palletId, setPalletId] = useState<number | ''>('');
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
   const { data: cars = [] } = useGetList<Car>('cars', { pagination: { page: 1, perPage: 1000 } }, { enabled: open });
   const { data: pallets = [] } = useGetList<Pallet>(
     'pallets',
@@ -44,11 +43,9 @@ export function LoadPalletButton({ ymd }: { ymd: string }) {
     { enabled: open && carId !== '' },
   );
 
-  const load = async () => {
-    if (palletId === '') return;
-    setBusy(true);
-    setRefusal(undefined);
-    try {
+  const load = () =>
+    dialog.run(async () => {
+      if (palletId === '') return '';
       const { data: already } = await dataProvider.getList('order-lists', {
         filter: { ymd, palletId },
         pagination: { page: 1, perPage: 10_000 },
@@ -57,21 +54,15 @@ export function LoadPalletButton({ ymd }: { ymd: string }) {
       const ids = [...new Set([...already.map((line) => line.id as number), ...(selectedIds as number[])])];
       const loaded = await dataProvider.loadPallet(palletId, ymd, ids);
       const seq = pallets.find((pallet) => pallet.id === palletId)?.seq;
-      notify(translate('console.release.loaded', { seq, count: loaded.length }), { type: 'success' });
-      setOpen(false);
       unselectAll();
       refresh();
-    } catch (error) {
-      setRefusal((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return translate('console.release.loaded', { seq, count: loaded.length });
+    });
 
   return (
     <>
-      <Button label="console.release.load" onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs">
+      <Button label="console.release.load" onClick={dialog.show} />
+      <Dialog open={open} onClose={dialog.close} fullWidth maxWidth="xs">
         <DialogTitle>{translate('console.release.loadTitle', { count: selectedIds.length })}</DialogTitle>
         <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
           <TextField
@@ -104,11 +95,11 @@ export function LoadPalletButton({ ymd }: { ymd: string }) {
               </MenuItem>
             ))}
           </TextField>
-          <ActionError message={refusal} />
+          <ActionError message={dialog.refusal} />
         </DialogContent>
         <DialogActions>
-          <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>
-          <MuiButton variant="contained" disabled={busy || palletId === ''} onClick={load}>
+          <MuiButton onClick={dialog.close}>{translate('ra.action.cancel')}</MuiButton>
+          <MuiButton variant="contained" disabled={dialog.busy || palletId === ''} onClick={load}>
             {translate('console.release.load')}
           </MuiButton>
         </DialogActions>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { Button, useDataProvider, useTranslate } from 'react-admin';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -9,6 +9,7 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import MuiButton from '@mui/material/Button';
 import { ActionError } from './action-error';
+import { useDialogAction } from './use-dialog-action';
 
 /**
  * Cancels a member's booking for them: by the refund rules (`tier`, 0 on the lesson day) or in full.
@@ -16,43 +17,30 @@ import { ActionError } from './action-error';
  */
 export function CancelBookingButton({ bookingId, onDone }: { bookingId: number; onDone: () => void }) {
   const translate = useTranslate();
-  const notify = useNotify();
   const dataProvider = useDataProvider();
-  const [open, setOpen] = useState(false);
+  const dialog = useDialogAction();
   const [refund, setRefund] = useState<'tier' | 'full'>('tier');
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
-  const cancel = async () => {
-    setBusy(true);
-    setRefusal(undefined);
-    try {
+  const cancel = () =>
+    dialog.run(async () => {
       const { data } = await dataProvider.delete('reservations', { id: bookingId, meta: { refund } });
-      notify(translate('console.members.cancelled', { count: (data as { creditsRefunded?: number }).creditsRefunded ?? 0 }), {
-        type: 'success',
-      });
-      setOpen(false);
       onDone();
-    } catch (error) {
-      setRefusal((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return translate('console.members.cancelled', { count: (data as { creditsRefunded?: number }).creditsRefunded ?? 0 });
+    });
   return (
     <>
-      <Button label="console.members.cancelBooking" color="error" onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={`cancel-booking-${bookingId}`}>
+      <Button label="console.members.cancelBooking" color="error" onClick={dialog.show} />
+      <Dialog open={dialog.open} onClose={dialog.close} aria-labelledby={`cancel-booking-${bookingId}`}>
         <DialogTitle id={`cancel-booking-${bookingId}`}>{translate('console.members.cancelBooking')}</DialogTitle>
         <DialogContent>
           <RadioGroup value={refund} onChange={(event) => setRefund(event.target.value as 'tier' | 'full')}>
             <FormControlLabel value="tier" control={<Radio />} label={translate('console.members.refundTier')} />
             <FormControlLabel value="full" control={<Radio />} label={translate('console.members.refundFull')} />
           </RadioGroup>
-          <ActionError message={refusal} />
+          <ActionError message={dialog.refusal} />
         </DialogContent>
         <DialogActions>
-          <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>
-          <MuiButton color="error" variant="contained" disabled={busy} onClick={cancel}>
+          <MuiButton onClick={dialog.close}>{translate('ra.action.cancel')}</MuiButton>
+          <MuiButton color="error" variant="contained" disabled={dialog.busy} onClick={cancel}>
             {translate('ra.action.confirm')}
           </MuiButton>
         </DialogActions>

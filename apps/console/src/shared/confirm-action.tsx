@@ -1,6 +1,7 @@
-import { useState, type ReactElement } from 'react';
-import { Button, Confirm, useNotify, useTranslate } from 'react-admin';
+import type { ReactElement } from 'react';
+import { Button, Confirm, useTranslate } from 'react-admin';
 import { ActionError } from './action-error';
+import { useDialogAction } from './use-dialog-action';
 
 interface ConfirmActionProps {
   label: string;
@@ -16,25 +17,14 @@ interface ConfirmActionProps {
 
 /** A button that asks first, calls the API, and says plainly whether it worked. */
 export function ConfirmAction({ label, title, content, icon, color = 'primary', action, success, onDone }: ConfirmActionProps) {
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string>();
-  const notify = useNotify();
   const translate = useTranslate();
-  const run = async () => {
-    setBusy(true);
-    setRefusal(undefined);
-    try {
+  const dialog = useDialogAction();
+  const confirm = () =>
+    dialog.run(async () => {
       await action();
-      setOpen(false);
-      notify(success, { type: 'success' });
       onDone?.();
-    } catch (error) {
-      setRefusal((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return success;
+    });
   return (
     <>
       <Button
@@ -42,24 +32,23 @@ export function ConfirmAction({ label, title, content, icon, color = 'primary', 
         color={color}
         onClick={(event) => {
           event.stopPropagation();
-          setRefusal(undefined);
-          setOpen(true);
+          dialog.show();
         }}
       >
         {icon}
       </Button>
       <Confirm
-        isOpen={open}
-        loading={busy}
+        isOpen={dialog.open}
+        loading={dialog.busy}
         title={title}
         content={
           <>
             {translate(content)}
-            <ActionError message={refusal} />
+            <ActionError message={dialog.refusal} />
           </>
         }
-        onConfirm={run}
-        onClose={() => setOpen(false)}
+        onConfirm={confirm}
+        onClose={dialog.close}
       />
     </>
   );
