@@ -1,5 +1,6 @@
 // A mail catcher with mailpit's readiness and message-list endpoints: every message accepted on
 // SMTP port 1025 is kept in memory and listed at GET http://…:8025/api/v1/messages.
+/* global Buffer, URL */
 'use strict';
 const http = require('node:http');
 const { SMTPServer } = require('smtp-server');
