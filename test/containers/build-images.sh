@@ -52,9 +52,14 @@ if ! exists docker.io/library/node:22-bookworm-slim; then
   trap - EXIT
 fi
 
+# The dependency stages are tagged too, so pruning the layers that later builds left unused keeps
+# them: a cached run installs nothing again until package-lock.json changes.
+build localhost/gym-platform:deps . --target deps
+build localhost/gym-platform:prod-deps . --target prod-deps
 build localhost/gym-platform:latest . --target runtime
 build docker.io/library/mysql:8.4 "$images/mariadb"
 build docker.io/library/redis:7.4-alpine "$images/redis"
 build docker.io/library/nginx:1.27-alpine "$images/nginx"
 build docker.io/axllent/mailpit:v1.31.3 "$images/mail-catcher"
+podman image prune -f >/dev/null
 ctr_log "images ready in $(($(date +%s) - started)) s"
