@@ -52,10 +52,12 @@ if ! exists docker.io/library/node:22-bookworm-slim; then
   trap - EXIT
 fi
 
-# The dependency stages are tagged too, so pruning the layers that later builds left unused keeps
-# them: a cached run installs nothing again until package-lock.json changes.
+# The earlier stages are tagged too (`build` as compose's test service names it), so pruning the
+# layers that rebuilds left unused keeps them: a cached run installs nothing again until
+# package-lock.json changes, and builds nothing again until the sources do.
 build localhost/gym-platform:deps . --target deps
 build localhost/gym-platform:prod-deps . --target prod-deps
+build localhost/gym-platform:build . --target build
 build localhost/gym-platform:latest . --target runtime
 build docker.io/library/mysql:8.4 "$images/mariadb"
 build docker.io/library/redis:7.4-alpine "$images/redis"
