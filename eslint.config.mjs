@@ -48,6 +48,7 @@ export default tseslint.config(
       'scripts/**',
       'bench/**',
       'deploy/**',
+      'test/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

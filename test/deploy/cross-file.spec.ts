@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { loadConfig } from '@app/core';
 import { environmentVariables } from './app-config-keys';
 import { asArgv, loadCompose, loadEnvExample, loadPackageScripts, loadWorkflow, readRepoFile, serviceEnvironment } from './deploy-files';
-import { find, loadNginxConfig, proxyHeaders } from './nginx-config';
+import { find, loadNginxConfig, type NginxDirective, proxyHeaders } from './nginx-config';
 
 const compose = loadCompose();
 
@@ -91,8 +91,7 @@ describe('npm scripts and entry points', () => {
 
 describe('ports', () => {
   it('agree between the app default, .env.example, the image, compose, the health check and nginx', () => {
-    const nginxServer = find(loadNginxConfig(), 'server')[0];
-    const upstream = find(nginxServer.children, 'set', '$api_upstream')[0]?.args[1] ?? '';
+    const upstream = find(find(loadNginxConfig(), 'upstream', 'api')[0]?.children ?? [], 'server')[0]?.args[0] ?? '';
     const ports = {
       appDefault: String(environmentVariables().get('PORT')),
       envExample: loadEnvExample().PORT,
@@ -121,8 +120,23 @@ describe('nginx in front of the api', () => {
   const server = find(config, 'server')[0];
   const root = find(server.children, 'location', '/')[0];
 
-  it('proxies every path to the api upstream', () => {
-    expect(find(root.children, 'proxy_pass').map((pass) => pass.args[0])).toEqual(['http://$api_upstream']);
+  it('proxies every path to the api upstream, over kept-alive connections', () => {
+    expect(find(root.children, 'proxy_pass').map((pass) => pass.args[0])).toEqual(['http://api']);
+    expect(find(config, 'upstream', 'api')).toHaveLength(1);
+    expect(proxyHeaders(root).connection).toBe('');
+  });
+
+  it('resolves the api on any container engine: at start, with no resolver (Docker-only 127.0.0.11 answered 499 on podman)', () => {
+    const everywhere = (directives: NginxDirective[]): NginxDirective[] =>
+      directives.flatMap((directive) => [directive, ...everywhere(directive.children)]);
+    expect(everywhere(config).filter((directive) => directive.name === 'resolver')).toEqual([]);
+    // a variable in proxy_pass makes nginx resolve at run time, which needs a resolver
+    expect(everywhere(config).filter((directive) => directive.name === 'proxy_pass' && directive.args[0].includes('$'))).toEqual([]);
+    const servers = find(find(config, 'upstream', 'api')[0].children, 'server').map((server) => server.args[0].split(':')[0]);
+    expect(servers.length).toBeGreaterThan(0);
+    for (const host of servers) expect(Object.keys(compose.services)).toContain(host);
+    // nginx keeps the address it looked up: compose restarts it when it restarts the api
+    expect(compose.services.nginx.depends_on).toMatchObject({ api: { condition: 'service_healthy', restart: true } });
   });
 
   it("forwards the client's X-Request-Id, or nginx's own $request_id when the client sent none", () => {

@@ -32,6 +32,8 @@ export interface Healthcheck {
 
 export interface DependsOn {
   condition?: 'service_started' | 'service_healthy' | 'service_completed_successfully';
+  /** Restart this service when compose restarts (or recreates) the one it depends on. */
+  restart?: boolean | string;
 }
 
 export interface ComposeService {

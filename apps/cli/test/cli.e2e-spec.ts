@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { indexViews, readIndexFile } from '@app/recommend';
-import { TEST_DATABASE_PREFIX, testServerUrl } from '@app/testing';
+import { TcpProxy, TEST_DATABASE_PREFIX, testServerUrl } from '@app/testing';
 
 const run = promisify(execFile);
 const workerId = process.env.JEST_WORKER_ID ?? '1';
@@ -129,6 +129,24 @@ describe('admin CLI (e2e)', () => {
       query(`select is_staff as isStaff from \`${scratchDb}\`.\`user\` where username = 'admin'`),
     )) as { isStaff: number }[];
     expect(admins).toEqual([{ isStaff: 1 }]);
+  });
+
+  it('migrate and create-default-user retry a database that drops their first connections, as a starting container saw', async () => {
+    const server = new URL(testServerUrl());
+    const proxy = await new TcpProxy(Number(server.port || 3306)).start();
+    try {
+      server.hostname = '127.0.0.1';
+      server.port = String(proxy.port);
+      const viaProxy = { DATABASE_URL: `${server.href.replace(/\/$/, '')}/${scratchDb}` };
+      for (const command of ['migrate', 'create-default-user']) {
+        proxy.dropNext(2);
+        const result = await cli([command], viaProxy);
+        expect({ command, code: result.code, stderr: result.stderr }).toEqual({ command, code: 0, stderr: expect.any(String) });
+        expect(result.stdout).toMatch(/MySQL unavailable .*; attempt 2 of \d+ in \d+ ms/);
+      }
+    } finally {
+      await proxy.cut();
+    }
   });
 
   it('seed-demo fills a consistent gym through the real services, says so per domain, builds the index, and only once', async () => {

@@ -7,6 +7,7 @@ export * from './database/database-outage.monitor';
 export * from './database/database-unavailable';
 export * from './database/orm-options';
 export * from './database/retry-on-deadlock';
+export * from './database/retry-while-unavailable';
 export * from './database/prepared-statement';
 export * from './errors/all-exceptions.filter';
 export * from './errors/domain-error';

@@ -8,12 +8,18 @@ import type { AddressInfo } from 'node:net';
 export class TcpProxy {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
+  private connectionsToDrop = 0;
   port = 0;
 
   constructor(private readonly targetPort: number) {}
 
   async start(): Promise<this> {
     this.server = createServer((client) => {
+      if (this.connectionsToDrop > 0) {
+        this.connectionsToDrop--;
+        client.destroy();
+        return;
+      }
       const upstream = createConnection({ host: '127.0.0.1', port: this.targetPort });
       for (const socket of [client, upstream]) {
         this.sockets.add(socket);
@@ -36,6 +42,14 @@ export class TcpProxy {
   reset(): void {
     for (const socket of this.sockets) socket.resetAndDestroy();
     this.sockets.clear();
+  }
+
+  /**
+   * Closes the next `count` connections as soon as they are accepted, before the server says a
+   * word: a server still starting, or a network that drops connections for a moment.
+   */
+  dropNext(count: number): void {
+    this.connectionsToDrop = count;
   }
 
   /** Drops every connection and stops listening, so new connections are refused. */

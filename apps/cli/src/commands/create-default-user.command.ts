@@ -1,6 +1,6 @@
 import { Command, CommandRunner } from 'nest-commander';
 import { CreateRequestContext, MikroORM } from '@mikro-orm/core';
-import { AppConfig } from '@app/core';
+import { AppConfig, retryWhileDatabaseUnavailable } from '@app/core';
 import { DEFAULT_ADMIN_USERNAME, UserService } from '@app/identity';
 
 @Command({ name: 'create-default-user', description: 'Make sure the staff user "admin" exists (password ADMIN_PASSWORD)' })
@@ -14,8 +14,13 @@ export class CreateDefaultUserCommand extends CommandRunner {
   }
 
   async run(): Promise<void> {
-    if (!(await this.orm.isConnected())) await this.orm.connect();
-    const created = await this.ensure();
+    const created = await retryWhileDatabaseUnavailable(
+      async () => {
+        if (!(await this.orm.isConnected())) await this.orm.connect();
+        return this.ensure();
+      },
+      { log: (line) => console.log(line) },
+    );
     console.log(created ? `Created staff user "${DEFAULT_ADMIN_USERNAME}"` : `Staff user "${DEFAULT_ADMIN_USERNAME}" already exists`);
   }
 

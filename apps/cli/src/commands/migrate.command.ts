@@ -1,5 +1,5 @@
 import { Command, CommandRunner } from 'nest-commander';
-import { DatabaseMigrator } from '@app/core';
+import { DatabaseMigrator, retryWhileDatabaseUnavailable } from '@app/core';
 
 @Command({ name: 'migrate', description: 'Create the database when missing and apply pending migrations' })
 export class MigrateCommand extends CommandRunner {
@@ -8,7 +8,7 @@ export class MigrateCommand extends CommandRunner {
   }
 
   async run(): Promise<void> {
-    const applied = await this.migrator.migrate();
+    const applied = await retryWhileDatabaseUnavailable(() => this.migrator.migrate(), { log: (line) => console.log(line) });
     console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Already up to date');
   }
 }
