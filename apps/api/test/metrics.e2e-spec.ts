@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { EMAIL_QUEUE, SEND_EMAIL_JOB } from '@app/jobs';
 import { FeedIndexBuilder, FeedIndexStore, RecommendBuilderModule } from '@app/recommend';
-import { createTestApp, type Member, newMember, resetDatabase, withEnv } from '@app/testing';
-import { sampleValue } from './metrics-text';
+import { createTestApp, type Member, newMember, resetDatabase, sampleValue, withEnv } from '@app/testing';
 
 const TOKEN = 'metrics-e2e-token-0123456789';
 

@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { DbPoolMetrics } from './db-pool.metrics';
-import { HttpMetrics } from './http-metrics';
 import { Metrics } from './metrics.service';
 import { MetricsServer } from './metrics-server';
 
@@ -11,7 +10,7 @@ import { MetricsServer } from './metrics-server';
  */
 @Global()
 @Module({
-  providers: [Metrics, DbPoolMetrics, HttpMetrics, MetricsServer],
-  exports: [Metrics, HttpMetrics, MetricsServer],
+  providers: [Metrics, DbPoolMetrics, MetricsServer],
+  exports: [Metrics, MetricsServer],
 })
 export class MetricsModule {}
