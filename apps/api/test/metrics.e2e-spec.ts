@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { Metrics } from '@app/core';
 import { EMAIL_QUEUE, SEND_EMAIL_JOB } from '@app/jobs';
 import { FeedIndexBuilder, FeedIndexStore, RecommendBuilderModule } from '@app/recommend';
 import { createTestApp, type Member, newMember, resetDatabase, sampleValue, withEnv } from '@app/testing';
@@ -21,6 +22,11 @@ describe('GET /metrics (e2e)', () => {
         const res = await http.get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(404);
         expect(res.body).toEqual({ ...unknown.body, message: 'Cannot GET /metrics' });
         expect(res.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'Cannot GET /metrics' });
+        // not API for clients: out of the OpenAPI document, so out of the sweeps that walk it
+        const document = await http.get('/swagger-json').expect(200);
+        expect(Object.keys(document.body.paths)).not.toContain('/metrics');
+        // and nothing is recorded that nobody may read
+        expect(await app.get(Metrics).text()).not.toMatch(/^gym_http_requests_total\{/m);
       } finally {
         await app.close();
       }
