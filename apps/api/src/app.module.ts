@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthModule, IdempotencyModule, LoggingModule, QueueRootModule } from '@app/core';
+import {
+  ConfigModule,
+  DatabaseModule,
+  HealthModule,
+  IdempotencyModule,
+  LoggingModule,
+  MetricsApiModule,
+  MetricsModule,
+  QueueRootModule,
+} from '@app/core';
 import { FeedApiModule } from '@app/feed';
 import { GymApiModule } from '@app/gym';
 import { IdentityApiModule } from '@app/identity';
@@ -16,6 +25,8 @@ import { ReleaseApiModule } from '@app/release';
     DatabaseModule.forRoot(),
     QueueRootModule,
     HealthModule,
+    MetricsModule,
+    MetricsApiModule,
     IdempotencyModule,
     IdentityApiModule,
     GymApiModule,

@@ -7,6 +7,7 @@ import {
   AppConfig,
   bodyParserErrors,
   DatabaseOutageMonitor,
+  HttpMetrics,
   createValidationPipe,
   jsonBodyShape,
   requestIdMiddleware,
@@ -31,6 +32,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const config = app.get(AppConfig);
   if (config.http.trustProxyHops > 0) app.set('trust proxy', config.http.trustProxyHops);
   app.use(requestIdMiddleware);
+  // request metrics only when someone can read them (METRICS_TOKEN); routes answered by
+  // middleware are labelled by where they are mounted, the rest by their pattern
+  if (config.metrics.token) app.use(app.get(HttpMetrics).middleware([CONSOLE_PATH, QUEUE_DASHBOARD_PATH, '/swagger', '/swagger-json']));
   app.use(requestLog(app.get(APP_LOGGER)));
   app.use(securityHeaders(['/release/report', QUEUE_DASHBOARD_PATH], ['/swagger'], { [CONSOLE_PATH]: CONSOLE_POLICY }));
   app.enableCors({

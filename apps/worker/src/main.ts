@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { closeOnSignals, exitOnStartupFailure } from '@app/core';
+import { closeOnSignals, exitOnStartupFailure, MetricsServer } from '@app/core';
 import { MaintenanceSchedule } from './maintenance-schedule';
 import { QueueConsumers } from './queue-consumers';
 import { WorkerReadiness } from './worker-readiness';
@@ -15,6 +15,7 @@ async function bootstrap(): Promise<void> {
   try {
     await app.get(WorkerReadiness).assertReady();
     await app.get(MaintenanceSchedule).register();
+    await app.get(MetricsServer).start();
     app.get(QueueConsumers).start();
   } catch (error) {
     await app.close();

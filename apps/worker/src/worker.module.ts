@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthService, IdempotencyModule, LoggingModule, QueueRootModule, RedisModule } from '@app/core';
+import {
+  ConfigModule,
+  DatabaseModule,
+  HealthService,
+  IdempotencyModule,
+  LoggingModule,
+  MetricsModule,
+  QueueRootModule,
+  RedisModule,
+} from '@app/core';
 import { BookingRemindersModule, GymModule } from '@app/gym';
 import { IdentityModule } from '@app/identity';
-import { EmailSendingModule, JobsModule } from '@app/jobs';
+import { EmailSendingModule, JobOutcomeMetrics, JobsModule } from '@app/jobs';
 import { RecommendBuilderModule } from '@app/recommend';
 import { MaintenanceSchedule } from './maintenance-schedule';
 import { EmailProcessor } from './processors/email.processor';
@@ -13,7 +22,7 @@ import { WorkerReadiness } from './worker-readiness';
 /**
  * The queue-consuming process: the queues, and only the domain modules its processors call (credit
  * expiry and booking reminders from the gym, the index builder, mail, the purges of idempotency keys
- * and refresh tokens). No controllers.
+ * and refresh tokens), and its metrics (served on WORKER_METRICS_PORT when set). No controllers.
  */
 @Module({
   imports: [
@@ -29,7 +38,8 @@ import { WorkerReadiness } from './worker-readiness';
     EmailSendingModule,
     IdempotencyModule,
     IdentityModule,
+    MetricsModule,
   ],
-  providers: [HealthService, WorkerReadiness, EmailProcessor, MaintenanceProcessor, MaintenanceSchedule, QueueConsumers],
+  providers: [HealthService, WorkerReadiness, EmailProcessor, MaintenanceProcessor, MaintenanceSchedule, QueueConsumers, JobOutcomeMetrics],
 })
 export class WorkerModule {}

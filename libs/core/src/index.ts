@@ -60,3 +60,8 @@ export * from './http/endpoint.decorator';
 export * from './http/json-body.guard';
 export * from './http/streamed-body';
 export * from './lifecycle/startup-failure';
+export * from './metrics/metrics.service';
+export * from './metrics/metrics.module';
+export * from './metrics/metrics-api.module';
+export * from './metrics/metrics-server';
+export * from './metrics/http-metrics';

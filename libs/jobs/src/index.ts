@@ -11,3 +11,4 @@ export * from './queue-settings';
 export * from './queues';
 export * from './tasks/task.service';
 export * from './queue-dashboard';
+export * from './metrics/job-outcome.metrics';

@@ -3,6 +3,7 @@ import { AppConfig } from '@app/core';
 import { FeedModule } from '@app/feed';
 import { SimilarFeedController } from './http/similar-feed.controller';
 import { FeedIndexStore } from './serve/feed-index.store';
+import { RecommendMetrics } from './serve/recommend.metrics';
 import { SearchThreadPool } from './serve/search-thread.pool';
 import { SimilarFeedService } from './similar-feed.service';
 
@@ -14,6 +15,7 @@ import { SimilarFeedService } from './similar-feed.service';
     FeedIndexStore,
     { provide: SearchThreadPool, inject: [AppConfig], useFactory: (config: AppConfig) => new SearchThreadPool(config.recommend.threads) },
     SimilarFeedService,
+    RecommendMetrics,
   ],
 })
 export class RecommendApiModule {}

@@ -3,6 +3,7 @@ import { NotFoundError } from '@app/core';
 import { type FeedView, FeedService } from '@app/feed';
 import { IndexNotReadyError, NotIndexedError } from './recommend.errors';
 import { FeedIndexStore } from './serve/feed-index.store';
+import { RecommendMetrics } from './serve/recommend.metrics';
 import { SearchThreadPool } from './serve/search-thread.pool';
 
 export interface SimilarFeed {
@@ -24,12 +25,15 @@ export class SimilarFeedService {
     private readonly store: FeedIndexStore,
     private readonly pool: SearchThreadPool,
     private readonly feeds: FeedService,
+    private readonly metrics: RecommendMetrics,
   ) {}
 
   async similar(viewerId: number, feedId: number, limit: number): Promise<SimilarFeed[]> {
     const index = this.store.current();
     if (!index) throw (await this.feeds.exists(feedId)) ? new IndexNotReadyError() : new NotFoundError('Feed', feedId);
+    const stopTimer = this.metrics.searchSeconds.startTimer();
     const outcome = await this.pool.search(index, feedId, limit + SPARE);
+    stopTimer({ outcome: outcome.status });
     if (outcome.status === 'not-indexed')
       throw (await this.feeds.exists(feedId)) ? new NotIndexedError(feedId) : new NotFoundError('Feed', feedId);
     const views = await this.feeds.viewsByIds(viewerId, [feedId, ...outcome.neighbours.map((neighbour) => neighbour.id)]);

@@ -94,10 +94,21 @@ describe('loadConfig', () => {
     expect(loadConfig({}).diagnostics.nPlusOneMode).toBe('warn');
   });
 
+  it('reads the metrics token and the worker metrics port, and refuses the port without a token', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: '', workerPort: undefined });
+    expect(loadConfig({ METRICS_TOKEN: 'scrape-me', WORKER_METRICS_PORT: '9464' }).metrics).toEqual({
+      token: 'scrape-me',
+      workerPort: 9464,
+    });
+    expect(() => loadConfig({ WORKER_METRICS_PORT: '9464' })).toThrow(/WORKER_METRICS_PORT: needs METRICS_TOKEN/);
+    expect(() => loadConfig({ METRICS_TOKEN: 't', WORKER_METRICS_PORT: 'abc' })).toThrow(/WORKER_METRICS_PORT/);
+    expect(() => loadConfig({ METRICS_TOKEN: 't', WORKER_METRICS_PORT: '70000' })).toThrow(/WORKER_METRICS_PORT/);
+  });
+
   it('lists every variable once, with its default', () => {
     const variables = configVariables().map((entry) => entry.variable);
     expect(new Set(variables).size).toBe(variables.length);
     expect(configVariables()).toContainEqual({ variable: 'PORT', defaultValue: 8000 });
-    expect(variables).toHaveLength(31);
+    expect(variables).toHaveLength(33);
   });
 });

@@ -12,6 +12,7 @@ import {
   JobsSettings,
   LogSettings,
   MailSettings,
+  MetricsSettings,
   RecommendSettings,
   RedisSettings,
   RuntimeSettings,
@@ -33,6 +34,7 @@ const GROUPS = {
   diagnostics: DiagnosticsSettings,
   log: LogSettings,
   recommend: RecommendSettings,
+  metrics: MetricsSettings,
 };
 
 type Groups = { readonly [name in keyof typeof GROUPS]: InstanceType<(typeof GROUPS)[name]> };
@@ -57,6 +59,7 @@ export class AppConfig implements Groups {
   readonly diagnostics!: DiagnosticsSettings;
   readonly log!: LogSettings;
   readonly recommend!: RecommendSettings;
+  readonly metrics!: MetricsSettings;
 
   constructor(groups: Groups) {
     Object.assign(this, groups);
@@ -115,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const groups = Object.fromEntries(
     Object.entries(GROUPS).map(([name, Group]) => [name, readGroup(Group as new () => object, env, problems)]),
   ) as unknown as Groups;
-  const { runtime, auth, gym } = groups;
+  const { runtime, auth, gym, metrics } = groups;
   if (!isTimeZone(gym.timezone)) problems.push(`APP_TIMEZONE: unknown time zone "${gym.timezone}"`);
   if (runtime.environment === Environment.Production) {
     if (!auth.jwtSecret || auth.jwtSecret === DEV_JWT_SECRET || auth.jwtSecret.length < 32) {
@@ -125,6 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push('ADMIN_PASSWORD: required in production, and not the default');
     }
   }
+  // a listener that could only answer 404 is a mistake, not a choice
+  if (metrics.workerPort !== undefined && !metrics.token)
+    problems.push('WORKER_METRICS_PORT: needs METRICS_TOKEN (the token scrapers send)');
   if (problems.length > 0) throw new ConfigError(problems);
   // The N+1 detector is a development aid: production only counts statements unless told otherwise.
   if (runtime.environment === Environment.Production && !env.N_PLUS_ONE_MODE) groups.diagnostics.nPlusOneMode = 'off';

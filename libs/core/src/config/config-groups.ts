@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { IsNotEmpty, Matches } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ChoiceSetting, CronSetting, Env, IntSetting, TextSetting, UrlSetting } from './setting.decorators';
 
 export enum Environment {
@@ -157,4 +157,19 @@ export class RecommendSettings {
 
   @CronSetting('REBUILD_INDEX_CRON')
   rebuildCron = '*/30 * * * *';
+}
+
+/** The Prometheus endpoints (docs/metrics.md). */
+export class MetricsSettings {
+  /** The bearer token `GET /metrics` asks for; unset, the route is off (404 as an unknown route). */
+  @TextSetting('METRICS_TOKEN')
+  token = '';
+
+  /** The worker's own metrics listener; unset, the worker listens on no port. */
+  @Env('WORKER_METRICS_PORT', (raw) => (/^\d+$/.test(raw.trim()) ? Number(raw) : raw))
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  workerPort: number | undefined = undefined;
 }

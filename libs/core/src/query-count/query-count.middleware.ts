@@ -5,6 +5,13 @@ import { QueryScope, QueryScopes } from './query-scope';
 
 export const QUERY_COUNT_HEADER = 'X-Query-Count';
 
+const scopes = new WeakMap<Response, QueryScope>();
+
+/** The query scope of a request, by its response (the HTTP metrics read its count when it finishes). */
+export function queryScopeOf(res: Response): QueryScope | undefined {
+  return scopes.get(res);
+}
+
 /**
  * Gives each request its own query scope and, outside production, reports the number of
  * statements it ran in `X-Query-Count` (set as the headers go out, so it counts them all).
@@ -15,6 +22,7 @@ export class QueryCountMiddleware implements NestMiddleware {
 
   use(_req: Request, res: Response, next: NextFunction): void {
     const scope = new QueryScope();
+    scopes.set(res, scope);
     if (this.config.exposesQueryCount) {
       const writeHead = res.writeHead;
       res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
