@@ -13,7 +13,7 @@ import { ReleaseApiModule } from '@app/release';
   imports: [
     ConfigModule,
     LoggingModule,
-    DatabaseModule.forRoot(),
+    DatabaseModule.forRoot({ readReplicas: true }),
     QueueRootModule,
     HealthModule,
     IdempotencyModule,
