@@ -10,3 +10,4 @@ export * from './tcp-proxy';
 export * from './bad-input';
 export * from './use-test-app';
 export * from './with-env';
+export * from './mysql-statement-tap';
