@@ -181,4 +181,19 @@ describe('Read replicas: plain reads on the replica, transactions and what follo
     expect(locking.onReplica).toEqual([]);
     expect(touching('lesson')(locking.onPrimary)).toHaveLength(2);
   });
+
+  it('a replica down fails the plain reads (503) but never a booking, which needs only the primary', async () => {
+    const member = await memberWithCredits(5);
+    const lesson = await newLesson(app, { startDate: '2030-01-15' });
+    await replica.stop();
+    try {
+      const refused = await http.get('/lessons').query({ from: TODAY }).expect(503);
+      expect(refused.body.code).toBe('DATABASE_UNAVAILABLE');
+      await http.post(`/lessons/${lesson.id}/reservations`).set('Authorization', member.auth).expect(201);
+    } finally {
+      await replica.start();
+    }
+    const listed = await http.get('/lessons').query({ from: TODAY }).expect(200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: lesson.id, reservedCount: 1 })]);
+  });
 });

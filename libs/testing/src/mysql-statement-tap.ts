@@ -47,13 +47,15 @@ export class MysqlStatementTap {
     this.seen = [];
   }
 
+  /** Listens on a free port, or on the port it had before `stop()`, so a URL through it stays valid. */
   async start(): Promise<this> {
     this.server = createServer((client) => this.relay(client));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
 
+  /** Drops every connection and stops listening: new connections are refused, as by a server that is down. */
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
