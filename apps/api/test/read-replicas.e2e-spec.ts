@@ -104,6 +104,14 @@ describe('Read replicas: plain reads on the replica, transactions and what follo
     expect(detail.onPrimary).toEqual([]);
   });
 
+  it("a staff GET reads the caller's staff right from the primary, its page from the replica", async () => {
+    const staff = await newStaff(app);
+    const audit = await roads(() => http.get('/audit').set('Authorization', staff.auth).expect(200));
+    expect(audit.onPrimary.filter((sql) => /is_staff/.test(sql))).toHaveLength(1);
+    expect(audit.onReplica.filter((sql) => /is_staff/.test(sql))).toEqual([]);
+    expect(touching('audit_entry')(audit.onReplica)).not.toEqual([]);
+  });
+
   it('POST /lessons/:id/reservations reads only through the primary, its locking reads included', async () => {
     const member = await memberWithCredits(5);
     const lesson = await newLesson(app, { startDate: '2030-01-15' });
