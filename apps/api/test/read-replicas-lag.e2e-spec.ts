@@ -34,7 +34,18 @@ describe('Read replicas: a lagging replica makes lists stale, never a booking (e
   let http: ReturnType<typeof request>;
 
   beforeAll(async () => {
-    [primary, replica] = await Promise.all([startPrivateMariaDb(1), startPrivateMariaDb(2)]);
+    const started = await Promise.allSettled([startPrivateMariaDb(1), startPrivateMariaDb(2)]);
+    [primary, replica] = started.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    await setUp(primary!, replica!);
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+    await Promise.all([replica?.stop(), primary?.stop()]);
+  });
+
+  /** Replication, the database migrated on the primary, the reader on the replica, and the API on both. */
+  const setUp = async (primary: PrivateMariaDb, replica: PrivateMariaDb): Promise<void> => {
     await replicate(primary, replica);
     await primary.query(
       `create database ${DATABASE}`,
@@ -62,11 +73,7 @@ describe('Read replicas: a lagging replica makes lists stale, never a booking (e
       () => createTestApp({ clock }),
     );
     http = request(app.getHttpServer());
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await Promise.all([replica?.stop(), primary?.stop()]);
-  });
+  };
 
   const seatsOf = async (lessonId: number): Promise<number> => {
     const listed = (await http.get('/lessons').query({ from: TODAY }).expect(200)).body.items;

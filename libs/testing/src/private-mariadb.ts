@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,12 +38,21 @@ function freePort(): Promise<number> {
 export async function startPrivateMariaDb(serverId: number): Promise<PrivateMariaDb> {
   const dir = mkdtempSync(join(tmpdir(), 'mariadb-'));
   const datadir = join(dir, 'data');
-  await promisify(execFile)(INSTALL_DB, [
-    '--no-defaults',
-    `--datadir=${datadir}`,
-    '--auth-root-authentication-method=normal',
-    '--skip-test-db',
-  ]);
+  // a temporary directory of its own: two bootstraps sharing /tmp removed each other's temporary tables
+  const ownTmp = `--tmpdir=${join(dir, 'tmp')}`;
+  mkdirSync(join(dir, 'tmp'));
+  try {
+    await promisify(execFile)(INSTALL_DB, [
+      '--no-defaults',
+      `--datadir=${datadir}`,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+      ownTmp,
+    ]);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   const port = await freePort();
   const child: ChildProcess = spawn(
     MARIADBD,
@@ -51,6 +60,7 @@ export async function startPrivateMariaDb(serverId: number): Promise<PrivateMari
       '--no-defaults',
       '--user=root',
       `--datadir=${datadir}`,
+      ownTmp,
       `--port=${port}`,
       `--socket=${join(dir, 'mariadb.sock')}`,
       `--pid-file=${join(dir, 'mariadb.pid')}`,
@@ -65,6 +75,12 @@ export async function startPrivateMariaDb(serverId: number): Promise<PrivateMari
     { stdio: 'ignore' },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  // a test process that ends without stop() (a hook's timeout, a crash) takes its server along
+  const leftBehind = () => {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', leftBehind);
   const query = async <T>(...statements: string[]): Promise<T> => {
     const connection = await createConnection({ host: '127.0.0.1', port, user: 'root' });
     try {
@@ -76,6 +92,7 @@ export async function startPrivateMariaDb(serverId: number): Promise<PrivateMari
     }
   };
   const stop = async () => {
+    process.off('exit', leftBehind);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await exited;
