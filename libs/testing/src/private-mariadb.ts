@@ -129,7 +129,7 @@ export async function replicate(primary: PrivateMariaDb, replica: PrivateMariaDb
 }
 
 /** Waits until `replica` has applied everything `primary` has written so far. */
-export async function caughtUp(primary: PrivateMariaDb, replica: PrivateMariaDb, timeoutMs = 10_000): Promise<void> {
+export async function caughtUp(primary: PrivateMariaDb, replica: PrivateMariaDb, timeoutMs = 30_000): Promise<void> {
   const [{ position }] = await primary.query<{ position: string }[]>('select @@gtid_binlog_pos as position');
   const [{ reached }] = await replica.query<{ reached: number | null }[]>(
     `select master_gtid_wait('${position}', ${timeoutMs / 1000}) as reached`,
