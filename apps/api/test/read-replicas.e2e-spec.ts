@@ -167,6 +167,11 @@ describe('Read replicas: plain reads on the replica, transactions and what follo
     );
     expect(after.onReplica).toEqual([]);
     expect(touching('lesson')(after.onPrimary)).toHaveLength(4);
+
+    // outside any request's scope (start-up work, a test's factory) nothing says whether it wrote
+    const unscoped = await roads(() => executePrepared(forkEm(app), byId, [lesson.id]));
+    expect(unscoped.onReplica).toEqual([]);
+    expect(touching('lesson')(unscoped.onPrimary)).toHaveLength(1);
   });
 
   it('inside a transaction every statement, plain reads included, runs on the primary; so does a locking read outside one', async () => {

@@ -20,9 +20,9 @@ export function pinAfterWrite(sql: string): void {
 }
 
 /**
- * MySQL with MikroORM's read replicas, routed by one rule: a plain read outside a transaction goes
- * to a replica unless its request has written (or writes by its method, see `QueryCountMiddleware`);
- * everything else goes to the primary.
+ * MySQL with MikroORM's read replicas, routed by one rule: a plain read outside a transaction, in
+ * a request's query scope, goes to a replica unless that request has written (or writes by its
+ * method, see `QueryCountMiddleware`); everything else goes to the primary.
  *
  * MikroORM already sends the ORM's reads outside a transaction to a replica (`preferReadReplicas`)
  * and everything inside one to the transaction's connection on the primary. This driver adds the
@@ -31,7 +31,8 @@ export function pinAfterWrite(sql: string): void {
  */
 export class ReadReplicaMySqlDriver extends MySqlDriver {
   override getConnection(type: ConnectionType = 'write'): MySqlConnection {
-    if (type === 'read' && QueryScopes.current()?.readsFromPrimary) return super.getConnection('write');
+    // outside a request's scope nothing tells whether this unit of work wrote: the primary
+    if (type === 'read' && (QueryScopes.current()?.readsFromPrimary ?? true)) return super.getConnection('write');
     return super.getConnection(type);
   }
 
