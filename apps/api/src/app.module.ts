@@ -22,7 +22,7 @@ import { ReleaseApiModule } from '@app/release';
   imports: [
     ConfigModule,
     LoggingModule,
-    DatabaseModule.forRoot(),
+    DatabaseModule.forRoot({ readReplicas: true }),
     QueueRootModule,
     HealthModule,
     MetricsModule,

@@ -9,6 +9,7 @@ export * from './database/orm-options';
 export * from './database/retry-on-deadlock';
 export * from './database/retry-while-unavailable';
 export * from './database/prepared-statement';
+export * from './database/read-replica.driver';
 export * from './errors/all-exceptions.filter';
 export * from './errors/domain-error';
 export * from './errors/error-response';

@@ -11,3 +11,5 @@ export * from './bad-input';
 export * from './use-test-app';
 export * from './with-env';
 export * from './metrics-text';
+export * from './mysql-statement-tap';
+export * from './private-mariadb';

@@ -109,6 +109,6 @@ describe('loadConfig', () => {
     const variables = configVariables().map((entry) => entry.variable);
     expect(new Set(variables).size).toBe(variables.length);
     expect(configVariables()).toContainEqual({ variable: 'PORT', defaultValue: 8000 });
-    expect(variables).toHaveLength(33);
+    expect(variables).toHaveLength(34);
   });
 });

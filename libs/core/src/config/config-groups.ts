@@ -46,6 +46,17 @@ export class DatabaseSettings {
   @UrlSetting('DATABASE_URL', /^mysql:\/\/[^/]+\/[A-Za-z0-9_]+$/, 'mysql://user:password@host:port/database')
   url = 'mysql://root@127.0.0.1:3306/gym';
 
+  /**
+   * Read replicas of `url`'s database, for the API's plain reads outside a transaction (the
+   * worker and the CLI use the primary only). Empty: every statement goes to the primary.
+   */
+  @Env('DATABASE_REPLICA_URLS', (raw) => raw.split(',').map((url) => url.trim()))
+  @Matches(/^mysql:\/\/[^/]+\/[A-Za-z0-9_]+$/, {
+    each: true,
+    message: 'DATABASE_REPLICA_URLS must be a comma-separated list such as mysql://reader:password@replica-1:3306/gym',
+  })
+  replicaUrls: string[] = [];
+
   /** The database name in the URL. */
   get name(): string {
     return new URL(this.url).pathname.slice(1);

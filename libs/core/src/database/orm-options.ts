@@ -5,18 +5,28 @@ import type { Options } from '@mikro-orm/core';
 import type { AppConfig } from '../config/app-config';
 import { createQueryObserver } from '../query-count/query-observer';
 import { migrationsList } from './migrations';
+import { pinAfterWrite, ReadReplicaMySqlDriver } from './read-replica.driver';
 
 export interface OrmConnectionOptions {
   /** Connect (and create the database when missing) at start. The CLI connects on demand. */
   connect?: boolean;
+  /** Send plain reads to `DATABASE_REPLICA_URLS` (the API only: the worker's and the CLI's reads feed decisions). */
+  readReplicas?: boolean;
 }
 
 const ormLogger = new Logger('MikroORM');
 
 /** The one MikroORM configuration every process uses. */
 export function createOrmOptions(config: AppConfig, options: OrmConnectionOptions = {}): Options<MySqlDriver> {
+  const observe = createQueryObserver({ threshold: config.diagnostics.nPlusOneThreshold, mode: config.diagnostics.nPlusOneMode });
+  const replicaUrls = options.readReplicas ? config.db.replicaUrls : [];
   return {
     driver: MySqlDriver,
+    ...(replicaUrls.length > 0 && {
+      driver: ReadReplicaMySqlDriver,
+      replicas: replicaUrls.map((clientUrl, index) => ({ name: `replica-${index + 1}`, clientUrl })),
+      preferReadReplicas: true,
+    }),
     clientUrl: config.db.url,
     connect: options.connect ?? true,
     ensureDatabase: true,
@@ -40,6 +50,12 @@ export function createOrmOptions(config: AppConfig, options: OrmConnectionOption
       snapshot: false,
       emit: 'ts',
     },
-    onQuery: createQueryObserver({ threshold: config.diagnostics.nPlusOneThreshold, mode: config.diagnostics.nPlusOneMode }),
+    onQuery:
+      replicaUrls.length > 0
+        ? (sql, params) => {
+            pinAfterWrite(sql);
+            return observe(sql, params);
+          }
+        : observe,
   };
 }

@@ -1,18 +1,31 @@
 import type { EntityManager } from '@mikro-orm/mysql';
+import { isPlainRead } from './read-replica.driver';
 
 interface PoolConnection {
   execute(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
+}
+
+export interface PreparedOptions {
+  /** Never from a read replica: for a check that must see the latest write (a right, an account's state). */
+  fromPrimary?: boolean;
 }
 
 /**
  * Runs a hot read's fixed SQL as a prepared statement on a connection of MikroORM's pool: the
  * server parses it once per connection and the rows come in the binary protocol. Counted by the
  * query counter like any statement (the ORM's `onQuery` hook), errors converted like the ORM's.
- * Inside a transaction it runs on the transaction's connection through `em.execute`.
+ * Inside a transaction it runs on the transaction's connection through `em.execute`; outside one,
+ * a plain read goes to a read replica when there are any (`ReadReplicaMySqlDriver` decides: the
+ * primary once the request has written), anything else to the primary.
  */
-export async function executePrepared<Row>(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+export async function executePrepared<Row>(
+  em: EntityManager,
+  sql: string,
+  params: unknown[],
+  options: PreparedOptions = {},
+): Promise<Row[]> {
   if (em.getTransactionContext()) return em.execute<Row[]>(sql, params, 'all');
-  const connection = em.getConnection();
+  const connection = em.getConnection(!options.fromPrimary && isPlainRead(sql) ? 'read' : 'write');
   em.config.get('onQuery')(sql, params);
   const client = connection.getKnex().client as {
     acquireConnection(): Promise<PoolConnection>;

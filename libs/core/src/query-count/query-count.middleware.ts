@@ -12,17 +12,23 @@ export function queryScopeOf(res: Response): QueryScope | undefined {
   return scopes.get(res);
 }
 
+/** Methods that only read: their requests may read from a replica until they write. */
+const READING_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * Gives each request its own query scope and, outside production, reports the number of
  * statements it ran in `X-Query-Count` (set as the headers go out, so it counts them all).
+ * A request whose method writes reads from the primary from its first statement: what it checks
+ * before its transaction (the caller's account, an idempotency key) must not lag behind.
  */
 @Injectable()
 export class QueryCountMiddleware implements NestMiddleware {
   constructor(private readonly config: AppConfig) {}
 
-  use(_req: Request, res: Response, next: NextFunction): void {
+  use(req: Request, res: Response, next: NextFunction): void {
     const scope = new QueryScope();
     scopes.set(res, scope);
+    if (!READING_METHODS.has(req.method)) scope.pinToPrimary();
     if (this.config.exposesQueryCount) {
       const writeHead = res.writeHead;
       res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {

@@ -14,6 +14,7 @@ export class QueryScope {
   private reported: Set<string> | undefined;
   /** Blocks running whose statements repeat on purpose (`QueryScopes.inBatches`). */
   private batching = 0;
+  private pinned = false;
 
   constructor(options: { keepText?: boolean } = {}) {
     this.texts = options.keepText ? [] : undefined;
@@ -26,6 +27,18 @@ export class QueryScope {
   /** The statements' SQL, in order; empty unless the scope was created with `keepText`. */
   get statements(): readonly string[] {
     return this.texts ?? [];
+  }
+
+  /**
+   * True once the unit of work may have written (a write statement ran, or the request's method
+   * writes): its reads then go to the primary, never to a read replica that may lag behind.
+   */
+  get readsFromPrimary(): boolean {
+    return this.pinned;
+  }
+
+  pinToPrimary(): void {
+    this.pinned = true;
   }
 
   /** Counts a statement (and keeps its text when asked to). */

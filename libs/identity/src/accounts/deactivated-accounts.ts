@@ -71,7 +71,7 @@ export class DeactivatedAccounts {
   }
 
   private async isActiveInDatabase(userId: number): Promise<boolean> {
-    const [row] = await executePrepared<{ isActive: number }>(this.em, IS_ACTIVE, [userId]);
+    const [row] = await executePrepared<{ isActive: number }>(this.em, IS_ACTIVE, [userId], { fromPrimary: true });
     return row?.isActive === 1;
   }
 }
