@@ -1,5 +1,6 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   AllExceptionsFilter,
@@ -26,11 +27,18 @@ export const BODY_LIMIT = '1mb';
 /** Where the staff console (apps/console, built into CONSOLE_DIR) is served. */
 export const CONSOLE_PATH = '/admin';
 
+function processIdHeader(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('X-Process-Id', String(process.pid));
+  next();
+}
+
 /** Everything main.ts and the e2e tests share: the app as clients see it. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
   if (config.http.trustProxyHops > 0) app.set('trust proxy', config.http.trustProxyHops);
   app.use(requestIdMiddleware);
+  // which of the API_PROCESSES answered, for tests and local checks; never shown in production
+  if (!config.isProduction) app.use(processIdHeader);
   app.use(requestLog(app.get(APP_LOGGER)));
   app.use(securityHeaders(['/release/report', QUEUE_DASHBOARD_PATH], ['/swagger'], { [CONSOLE_PATH]: CONSOLE_POLICY }));
   app.enableCors({

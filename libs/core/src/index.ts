@@ -59,3 +59,4 @@ export * from './http/endpoint.decorator';
 export * from './http/json-body.guard';
 export * from './http/streamed-body';
 export * from './lifecycle/startup-failure';
+export * from './lifecycle/process-cluster';
