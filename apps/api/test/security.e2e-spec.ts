@@ -78,6 +78,22 @@ describe('security headers, CORS, login rate limit and logs (e2e)', () => {
     });
   });
 
+  it('names the process that answered (X-Process-Id) outside production only', async () => {
+    const pidHeader = async (vars: Record<string, string>) =>
+      withEnv(vars, async () => {
+        const app = await createTestApp();
+        try {
+          return (await request(app.getHttpServer()).get('/health')).headers['x-process-id'];
+        } finally {
+          await app.close();
+        }
+      });
+    await expect(pidHeader({})).resolves.toBe(String(process.pid));
+    await expect(
+      pidHeader({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'security-admin' }),
+    ).resolves.toBeUndefined();
+  });
+
   it('keeps the login limit in this process while Redis is down: never unlimited, never a 500', async () => {
     const redis = await startRedisServer(['--save', '', '--appendonly', 'no']);
     try {
