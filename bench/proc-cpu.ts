@@ -21,8 +21,32 @@ function clockTicksPerSecond(): number {
 
 const TICKS_PER_SECOND = clockTicksPerSecond();
 
-/** CPU milliseconds the process has used so far, or null when it cannot be read. */
+/** The ids of the running processes whose parent is `pid`, from /proc/<id>/stat. */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
+}
+
+/**
+ * CPU milliseconds the process and its running children have used so far (an API with
+ * `API_PROCESSES` > 1 is a primary and its workers), or null when the process cannot be read.
+ */
 export function cpuMs(pid: number | undefined): number | null {
+  const own = processCpuMs(pid);
+  if (own === null || pid === undefined) return own;
+  return childrenOf(pid).reduce((sum, child) => sum + (processCpuMs(child) ?? 0), own);
+}
+
+function processCpuMs(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -10,7 +10,8 @@
  * the floor still runs), BENCH_SKIP_SEED=1 (reuse gym_bench when it holds the demo data; the
  * bench lesson and the booking members are created afresh on every run), BENCH_CPU_PROF=<dir> (a CPU
  * profile of the production API), BENCH_COMPARE_URL=<base URL> (the same reads against another
- * implementation, rows beside ours; see compare.ts). Must finish in 5 minutes.
+ * implementation, rows beside ours; see compare.ts), BENCH_API_PROCESSES=<n> (the production API as n
+ * processes on its port, API_PROCESSES; CPU counts the primary and its workers). Must finish in 5 minutes.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -52,7 +53,15 @@ const DEV = {
 };
 // BENCH_CPU_PROF=<dir>: the production API writes a V8 CPU profile there when it stops (open it in Chrome DevTools)
 const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-const PROD = { args: [...PROFILE, ...API], port: 8100, env: { ...ENV, NODE_ENV: 'production' }, ready: 'API listening', log: LOGS.api };
+// BENCH_API_PROCESSES=<n>: the production API runs as n processes on its port (API_PROCESSES)
+const PROCESSES = process.env.BENCH_API_PROCESSES || '1';
+const PROD = {
+  args: [...PROFILE, ...API],
+  port: 8100,
+  env: { ...ENV, NODE_ENV: 'production', API_PROCESSES: PROCESSES },
+  ready: 'API listening',
+  log: LOGS.api,
+};
 const FLOOR = {
   args: ['-r', 'ts-node/register/transpile-only', 'bench/floor-server.ts'],
   port: 8102,
@@ -158,8 +167,8 @@ async function main(): Promise<void> {
     const seconds = Math.round((Date.now() - started) / 1000);
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const heading =
-      `Machine: ${machine}. ${SETTINGS.connections} connections, ${SETTINGS.seconds} s per endpoint after a ${SETTINGS.warmUpSeconds} s warm-up; API in production mode. ` +
-      `CPU ms/request: CPU time (user + system) of the server process (the floor server on its row) and of mariadbd during the measured pass, over the requests completed; ` +
+      `Machine: ${machine}. ${SETTINGS.connections} connections, ${SETTINGS.seconds} s per endpoint after a ${SETTINGS.warmUpSeconds} s warm-up; API in production mode, ${PROCESSES} process(es) (BENCH_API_PROCESSES). ` +
+      `CPU ms/request: CPU time (user + system) of the server process and its children (the floor server on its row) and of mariadbd during the measured pass, over the requests completed; ` +
       `the booking pair counts a book and a cancel as two requests, its statements are book + cancel.` +
       (COMPARE_URL ? ` Rows named ${COMPARE_URL}: the same reads (paths, token, load) against that server.` : '') +
       (ONLY ? ` Only endpoints matching "${ONLY}".` : '') +
@@ -180,6 +189,7 @@ async function main(): Promise<void> {
       only: ONLY ?? null,
       compareUrl: COMPARE_URL ?? null,
       seeded,
+      apiProcesses: PROCESSES,
       releaseSheet: ids.releaseSheet,
       totalSeconds: seconds,
       phases,

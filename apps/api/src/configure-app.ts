@@ -1,5 +1,6 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   AllExceptionsFilter,
@@ -27,6 +28,11 @@ export const BODY_LIMIT = '1mb';
 /** Where the staff console (apps/console, built into CONSOLE_DIR) is served. */
 export const CONSOLE_PATH = '/admin';
 
+function processIdHeader(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('X-Process-Id', String(process.pid));
+  next();
+}
+
 /** Everything main.ts and the e2e tests share: the app as clients see it. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
@@ -35,6 +41,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // request metrics only when someone can read them (METRICS_TOKEN); routes answered by
   // middleware are labelled by where they are mounted, the rest by their pattern
   if (config.metrics.token) app.use(app.get(HttpMetrics).middleware([CONSOLE_PATH, QUEUE_DASHBOARD_PATH, '/swagger', '/swagger-json']));
+  // which of the API_PROCESSES answered, for tests and local checks; never shown in production
+  if (!config.isProduction) app.use(processIdHeader);
   app.use(requestLog(app.get(APP_LOGGER)));
   app.use(securityHeaders(['/release/report', QUEUE_DASHBOARD_PATH], ['/swagger'], { [CONSOLE_PATH]: CONSOLE_POLICY }));
   app.enableCors({

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { AppConfig, closeOnSignals, exitOnStartupFailure } from '@app/core';
+import { AppConfig, closeOnSignals, exitOnStartupFailure, loadConfig, loadDotEnv, runClustered } from '@app/core';
 import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp } from './configure-app';
 
@@ -19,4 +19,14 @@ async function bootstrap(): Promise<void> {
   Logger.log(`API listening on http://localhost:${config.http.port} (Swagger at /swagger)`, 'Bootstrap');
 }
 
-bootstrap().catch(exitOnStartupFailure('API'));
+/** `API_PROCESSES` processes share the port: 1 (the default) serves from this process. */
+function processes(): number {
+  loadDotEnv();
+  return loadConfig().http.processes;
+}
+
+try {
+  runClustered({ processes: processes(), name: 'API' }, () => bootstrap().catch(exitOnStartupFailure('API')));
+} catch (error) {
+  exitOnStartupFailure('API')(error);
+}

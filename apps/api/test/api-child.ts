@@ -14,13 +14,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The API as a process of its own, started from source on this Jest worker's database and Redis.
  * Resolves once `/health` answers 200; rejects with the API's output if it exits first or is not up
  * within `timeoutMs` (compiling the app from source takes seconds, more on a loaded CI machine).
+ * `env` is added to this process's environment.
  */
-export async function startApiProcess(port: number, timeoutMs = 120_000): Promise<ApiChild> {
+export async function startApiProcess(port: number, timeoutMs = 120_000, env: Record<string, string> = {}): Promise<ApiChild> {
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
 
-    { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   const collect = (chunk: Buffer) => (output += chunk.toString());

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { PassThrough } from 'node:stream';
 import request from 'supertest';
 import { LOG_DESTINATION } from '@app/core';
-import { createTestApp, newMember, newStaff, resetDatabase, withEnv } from '@app/testing';
+import { createTestApp, newMember, newStaff, resetDatabase, startRedisServer, withEnv } from '@app/testing';
 
 describe('security headers, CORS, login rate limit and logs (e2e)', () => {
   describe('with the default configuration', () => {
@@ -76,6 +76,49 @@ describe('security headers, CORS, login rate limit and logs (e2e)', () => {
         await app.close();
       }
     });
+  });
+
+  it('names the process that answered (X-Process-Id) outside production only', async () => {
+    const pidHeader = async (vars: Record<string, string>) =>
+      withEnv(vars, async () => {
+        const app = await createTestApp();
+        try {
+          return (await request(app.getHttpServer()).get('/health')).headers['x-process-id'];
+        } finally {
+          await app.close();
+        }
+      });
+    await expect(pidHeader({})).resolves.toBe(String(process.pid));
+    await expect(
+      pidHeader({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'security-admin' }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('keeps the login limit in this process while Redis is down: never unlimited, never a 500', async () => {
+    const redis = await startRedisServer(['--save', '', '--appendonly', 'no']);
+    try {
+      await withEnv({ REDIS_URL: redis.url, LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '60' }, async () => {
+        const app = await createTestApp();
+        const http = request(app.getHttpServer());
+        try {
+          await resetDatabase(app);
+          const victim = await newMember(app, { password: 'the-right-password' });
+          await redis.stop();
+          for (let i = 0; i < 3; i++)
+            await http
+              .post('/auth/login')
+              .send({ username: victim.user.username, password: `guess-${i}` })
+              .expect(401);
+          const blocked = await http.post('/auth/login').send({ username: victim.user.username, password: 'the-right-password' });
+          expect(blocked.status).toBe(429);
+          expect(blocked.body.code).toBe('TOO_MANY_REQUESTS');
+        } finally {
+          await app.close();
+        }
+      });
+    } finally {
+      await redis.stop();
+    }
   });
 
   it('limits sign-ups per client address with 429, apart from the login limit', async () => {

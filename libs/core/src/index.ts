@@ -66,3 +66,4 @@ export * from './metrics/metrics.module';
 export * from './metrics/metrics-api.module';
 export * from './metrics/metrics-server';
 export * from './metrics/http-metrics';
+export * from './lifecycle/process-cluster';

@@ -4,7 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { AppConfig, RedisModule } from '@app/core';
+import { AppConfig, RedisConnection, RedisModule } from '@app/core';
 import { AccountStatusController } from './accounts/account-status.controller';
 import { AccountStatusService } from './accounts/account-status.service';
 import { DeactivatedAccounts } from './accounts/deactivated-accounts';
@@ -14,6 +14,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { rateLimitedAction, type RateLimitedAction } from './auth/rate-limit.guard';
+import { RateLimitStorage } from './auth/rate-limit.storage';
 import { SessionCookieJwtStrategy } from './auth/session-cookie-jwt.strategy';
 import { StaffGuard } from './auth/staff.guard';
 import { AuditController } from './audit/audit.controller';
@@ -38,13 +39,15 @@ export const SIGNUP_RATE_WINDOW_MS = 10 * 60 * 1000;
     RedisModule,
     PassportModule,
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => {
+      imports: [RedisModule],
+      inject: [AppConfig, RedisConnection],
+      useFactory: (config: AppConfig, redis: RedisConnection) => {
         const ttl = config.auth.loginRateWindowSeconds * 1000;
         const not = (action: RateLimitedAction) => (context: ExecutionContext) => rateLimitedAction(context) !== action;
         const client = (req: Record<string, unknown>) => (req as unknown as Request).ip ?? 'unknown';
         const username = (req: Record<string, unknown>) => usernameKey((req as unknown as Request).body?.username);
         return {
+          storage: new RateLimitStorage(redis),
           throttlers: [
             { name: 'login-client', ttl, limit: config.auth.loginRateLimit * 3, getTracker: client, skipIf: not('login') },
             {

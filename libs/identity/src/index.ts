@@ -17,3 +17,4 @@ export type { UserFields } from './user-profile.query';
 export * from './auth/staff-page.middleware';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-log';
+export { RATE_LIMIT_KEY_PREFIX } from './auth/rate-limit.storage';

@@ -3,7 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { MikroORM } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/mysql';
-import { Clock } from '@app/core';
+import { Clock, RedisConnection } from '@app/core';
+import { RATE_LIMIT_KEY_PREFIX } from '@app/identity';
 
 /** What an app exports for its tests: its root module and the set-up its main.ts applies. */
 export interface AppComposition {
@@ -66,6 +67,27 @@ export async function resetDatabase(app: INestApplicationContext): Promise<void>
     for (const { name } of tables) await tx.execute(`delete from \`${name}\``);
     await tx.execute('set foreign_key_checks = 1');
   });
+  await forgetRateLimits(app);
+}
+
+/**
+ * Deletes the login and sign-up counters from this worker's Redis db: they live in Redis, not in
+ * the app, so without this one test's attempts would count against the next test's limit.
+ */
+async function forgetRateLimits(app: INestApplicationContext): Promise<void> {
+  let redis: RedisConnection;
+  try {
+    redis = app.get(RedisConnection, { strict: false });
+  } catch {
+    return; // an app without Redis has no counters
+  }
+  const up = await redis.ping(2_000).then(
+    () => true,
+    () => false,
+  );
+  if (!up) return; // a test with Redis stopped on purpose
+  const keys = await redis.client.keys(`{${RATE_LIMIT_KEY_PREFIX}*`);
+  if (keys.length > 0) await redis.client.del(...keys);
 }
 
 /** An EntityManager of its own, for factories and assertions outside a request. */

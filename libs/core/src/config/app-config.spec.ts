@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError, configVariables, Environment, loadConfig } from './app-config';
 
@@ -105,10 +106,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 't', WORKER_METRICS_PORT: '70000' })).toThrow(/WORKER_METRICS_PORT/);
   });
 
+  it('reads API_PROCESSES as a count or auto (one per core), refusing anything else', () => {
+    expect(loadConfig({}).http.processes).toBe(1);
+    expect(loadConfig({ API_PROCESSES: '3' }).http.processes).toBe(3);
+    expect(loadConfig({ API_PROCESSES: 'auto' }).http.processes).toBe(availableParallelism());
+    for (const bad of ['0', '-1', '1.5', 'many', '65'])
+      expect(() => loadConfig({ API_PROCESSES: bad })).toThrow('API_PROCESSES must be a positive integer (at most 64) or auto');
+  });
+
   it('lists every variable once, with its default', () => {
     const variables = configVariables().map((entry) => entry.variable);
     expect(new Set(variables).size).toBe(variables.length);
     expect(configVariables()).toContainEqual({ variable: 'PORT', defaultValue: 8000 });
-    expect(variables).toHaveLength(34);
+    expect(variables).toHaveLength(35);
   });
 });

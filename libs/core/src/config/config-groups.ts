@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { IsInt, IsNotEmpty, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ChoiceSetting, CronSetting, Env, IntSetting, TextSetting, UrlSetting } from './setting.decorators';
@@ -14,6 +15,15 @@ export const DEV_JWT_SECRET = 'dev-only-jwt-secret-do-not-use-in-production';
 export const DEV_ADMIN_PASSWORD = 'admin';
 
 const splitList = (raw: string): string[] => raw.split(',');
+
+/** `auto` is one per core; digits a number; anything else stays text for `IsInt` to refuse. */
+const processCount = (raw: string): unknown => {
+  const value = raw.trim();
+  if (value === 'auto') return availableParallelism();
+  return /^\d+$/.test(value) ? Number(value) : raw;
+};
+
+const PROCESSES_MESSAGE = 'API_PROCESSES must be a positive integer (at most 64) or auto';
 
 /** NODE_ENV. */
 export class RuntimeSettings {
@@ -35,6 +45,13 @@ export class HttpSettings {
 
   @IntSetting('TRUST_PROXY_HOPS', 0, 10)
   trustProxyHops = 0;
+
+  /** API processes sharing the port (node's cluster module); `auto` is one per core. */
+  @Env('API_PROCESSES', processCount)
+  @IsInt({ message: PROCESSES_MESSAGE })
+  @Min(1, { message: PROCESSES_MESSAGE })
+  @Max(64, { message: PROCESSES_MESSAGE })
+  processes = 1;
 
   /** The staff console's build (index.html, assets/), served at /admin; relative values resolve from the working directory. */
   @Env('CONSOLE_DIR', resolve)

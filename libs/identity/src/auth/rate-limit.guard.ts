@@ -1,6 +1,7 @@
 import { applyDecorators, type ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { TooManyRequestsError } from '@app/core';
+import { RATE_LIMIT_KEY_PREFIX } from './rate-limit.storage';
 
 /** The actions with a limit of their own; each has its throttlers in `IdentityApiModule`. */
 export type RateLimitedAction = 'login' | 'signup';
@@ -19,14 +20,14 @@ export function rateLimitedAction(context: ExecutionContext): RateLimitedAction 
 
 /**
  * Counts the requests of a route against the limits of `action`; past one: 429
- * `TOO_MANY_REQUESTS` with `Retry-After`. Counters live in the API process's memory, one set per
- * action, not per route: the API's `POST /auth/login` and the staff pages' `POST /login` form count
+ * `TOO_MANY_REQUESTS` with `Retry-After`. Counters live in Redis (`RateLimitStorage`), shared by
+ * every API process, one set per action, not per route: the API's `POST /auth/login` and the staff pages' `POST /login` form count
  * together, so a guesser gains nothing by alternating between them.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override generateKey(context: ExecutionContext, suffix: string, name: string): string {
-    return `${rateLimitedAction(context) ?? 'route'}:${name}:${suffix}`;
+    return `${RATE_LIMIT_KEY_PREFIX}${rateLimitedAction(context) ?? 'route'}:${name}:${suffix}`;
   }
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {

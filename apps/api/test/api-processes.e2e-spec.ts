@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { get } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { startApiProcess } from './api-child';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The pid that answered `GET /health`, on a connection of its own (a kept-alive one would stay with one process). */
+function answeringPid(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = get({ host: '127.0.0.1', port, path: '/health', agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(Number(res.headers['x-process-id'])));
+    });
+    req.setTimeout(2_000, () => req.destroy(new Error('no answer within 2 s')));
+    req.on('error', reject);
+  });
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Asks until `count` different pids have answered (or `timeoutMs` passes); the cluster hands connections out in turn. */
+async function pidsAnswering(port: number, count: number, timeoutMs = 120_000, besides: number[] = []): Promise<Set<number>> {
+  const pids = new Set<number>();
+  const deadline = Date.now() + timeoutMs;
+  while (pids.size < count && Date.now() < deadline) {
+    const pid = await answeringPid(port).catch(() => undefined);
+    if (pid && !besides.includes(pid)) pids.add(pid);
+    else await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return pids;
+}
+
+describe('API_PROCESSES: several API processes on one port (e2e)', () => {
+  it('answers from two processes, starts a crashed one again, and on SIGTERM stops both and exits 0', async () => {
+    const port = await freePort();
+    const api = await startApiProcess(port, 180_000, { API_PROCESSES: '2' });
+    try {
+      const first = [...(await pidsAnswering(port, 2))];
+      expect(first).toHaveLength(2);
+      expect(first).not.toContain(api.child.pid); // the primary hands connections out and serves nothing
+
+      process.kill(first[0], 'SIGKILL');
+      const replacement = [...(await pidsAnswering(port, 1, 120_000, first))];
+      expect(replacement).toHaveLength(1);
+      const serving = [first[1], replacement[0]];
+
+      api.child.kill('SIGTERM');
+      await expect(api.exited).resolves.toBe(0);
+      expect(serving.filter(alive)).toEqual([]);
+    } finally {
+      api.child.kill('SIGKILL');
+    }
+  }, 300_000);
+
+  it('stops with exit code 1 and the reason when its processes cannot start (a port in use)', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, resolve));
+    const heldPort = (holder.address() as AddressInfo).port;
+    try {
+      const child = spawn(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+        { env: { ...process.env, PORT: String(heldPort), API_PROCESSES: '2' }, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+
+      expect(code).toBe(1);
+      expect(stderr.split('\n')).toContain(`API did not start: port ${heldPort} is already in use: set PORT or stop the other process`);
+    } finally {
+      holder.close();
+    }
+  }, 180_000);
+});
