@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { addRows, type AnnQuantization, annPathFor, createAnnIndex, pruneAnnFiles, saveAnnIndex } from '../ann/ann-index.file';
 import type { IndexLayout } from '../index-file/index-file.format';
 import { writeIndexFile } from '../index-file/index-file.writer';
@@ -34,6 +35,7 @@ export async function writeIndexFiles(path: string, content: IndexFilesContent):
   const { dimension, builtAt, ids } = content;
   let annPath: string | null = null;
   let annBytes = 0;
+  await mkdir(dirname(path), { recursive: true });
   if (ids.length > 0 && ids.length >= content.exactBelow) {
     const index = createAnnIndex(dimension, content.quantization);
     let row = 0;

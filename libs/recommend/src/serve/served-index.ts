@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { checkAnnFile } from '../ann/ann-file.check';
 import { annPathFor, viewAnnIndex } from '../ann/ann-index.file';
 import { decodeHeader, INDEX_HEADER_BYTES, IndexFileError, type IndexLayout } from '../index-file/index-file.format';
 import { fileIdentity, type LoadedIndex, readIndexFile } from '../index-file/index-file.reader';
@@ -41,7 +42,9 @@ export async function loadServedIndex(path: string, options: ServeOptions): Prom
     const layout = decodeHeader(header.subarray(0, bytesRead), stat.size);
     if (layout.count > 0 && layout.count >= options.exactBelow) {
       try {
-        const graph = viewAnnIndex(annPathFor(path, layout.builtAt), layout.dimension, layout.count, options.annExpansion);
+        const annPath = annPathFor(path, layout.builtAt);
+        await checkAnnFile(annPath, layout.dimension, layout.count);
+        const graph = viewAnnIndex(annPath, layout.dimension, layout.count, options.annExpansion);
         const ids = new Uint32Array(layout.count);
         const { bytesRead: idBytes } = await handle.read(new Uint8Array(ids.buffer), 0, ids.byteLength, layout.idsOffset);
         if (idBytes !== ids.byteLength) throw new IndexFileError('The file ended early');
