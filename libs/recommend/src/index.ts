@@ -12,6 +12,7 @@ export * from './serve/feed-index.store';
 export * from './serve/search-thread.pool';
 export * from './serve/search.protocol';
 export * from './serve/served-index';
+export * from './serve/similarity-search';
 export * from './similar-feed.service';
 export * from './text/hashed-tf-idf.vectorizer';
 export * from './text/text-tokenizer';

@@ -39,7 +39,7 @@ describe('the HNSW index (usearch) against the exact scan', () => {
     directory = await mkdtemp(join(tmpdir(), 'gym-ann-'));
   });
   afterEach(async () => {
-    await Promise.all(opened.splice(0).map((index) => index.ann?.close()));
+    await Promise.all(opened.splice(0).map(async (index) => index.ann?.close()));
     await rm(directory, { recursive: true, force: true });
   });
 
