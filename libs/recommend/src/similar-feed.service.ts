@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@app/core';
 import { type FeedView, FeedService } from '@app/feed';
+import type { LoadedIndex } from './index-file/index-file.reader';
 import { IndexNotReadyError, NotIndexedError } from './recommend.errors';
 import { FeedIndexStore } from './serve/feed-index.store';
 import { RecommendMetrics } from './serve/recommend.metrics';
@@ -15,7 +16,8 @@ export interface SimilarFeed {
 const SPARE = 5;
 
 /**
- * Items like a given one, from the recommendation index. The search runs in the thread pool; the
+ * Items like a given one, from the recommendation index. The search runs on the HNSW graph, or
+ * for a small corpus as an exact scan in the thread pool; the
  * items are then loaded with their authors and the viewer's likes and joins in two statements,
  * however many there are. Items deleted since the last rebuild drop out.
  */
@@ -32,7 +34,10 @@ export class SimilarFeedService {
     const index = this.store.current();
     if (!index) throw (await this.feeds.exists(feedId)) ? new IndexNotReadyError() : new NotFoundError('Feed', feedId);
     const stopTimer = this.metrics.searchSeconds.startTimer();
-    const outcome = await this.pool.search(index, feedId, limit + SPARE);
+    // the graph answers synchronously (well under a millisecond); the exact scan goes to a thread
+    const outcome = index.ann
+      ? index.ann.search(feedId, limit + SPARE)
+      : await this.pool.search(index.exact as LoadedIndex, feedId, limit + SPARE);
     stopTimer({ outcome: outcome.status });
     if (outcome.status === 'not-indexed')
       throw (await this.feeds.exists(feedId)) ? new NotIndexedError(feedId) : new NotFoundError('Feed', feedId);

@@ -118,6 +118,6 @@ describe('loadConfig', () => {
     const variables = configVariables().map((entry) => entry.variable);
     expect(new Set(variables).size).toBe(variables.length);
     expect(configVariables()).toContainEqual({ variable: 'PORT', defaultValue: 8000 });
-    expect(variables).toHaveLength(35);
+    expect(variables).toHaveLength(38);
   });
 });

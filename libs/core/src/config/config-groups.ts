@@ -183,6 +183,22 @@ export class RecommendSettings {
   @IntSetting('RECOMMEND_RELOAD_INTERVAL_MS', 50)
   reloadIntervalMs = 5_000;
 
+  /**
+   * Corpora smaller than this are searched by the exact scan (10,000 × 256 dims scan in about
+   * 3.4 ms, under the 5 ms goal); from this size on the builder also writes an HNSW index and the
+   * API searches it. 0 = always HNSW when the file is there.
+   */
+  @IntSetting('RECOMMEND_EXACT_BELOW', 0)
+  exactBelow = 10_000;
+
+  /** How the HNSW index stores vectors: f32 (exact scores), f16 (half the size) or i8 (a quarter). */
+  @ChoiceSetting('RECOMMEND_ANN_QUANTIZATION', ['f32', 'f16', 'i8'])
+  annQuantization: 'f32' | 'f16' | 'i8' = 'f32';
+
+  /** Candidates an HNSW search keeps (usearch's expansion_search): higher is slower and more exact. */
+  @IntSetting('RECOMMEND_ANN_EXPANSION', 16, 4096)
+  annExpansion = 128;
+
   @CronSetting('REBUILD_INDEX_CRON')
   rebuildCron = '*/30 * * * *';
 }

@@ -3,8 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppConfig } from '@app/core';
 import { FeedTextReader } from '@app/feed';
-import { temporaryPathBeside, writeIndexFile } from '../index-file/index-file.writer';
+import { temporaryPathBeside } from '../index-file/index-file.writer';
 import { applyIdfAndNormalize, TfIdfModel } from '../text/hashed-tf-idf.vectorizer';
+import { writeIndexFiles } from './index-files.writer';
 import { ScratchMatrixFile } from './scratch-matrix.file';
 
 /** Items read (and rows written back) per batch. */
@@ -15,6 +16,9 @@ export interface IndexBuildSummary {
   items: number;
   dimension: number;
   bytes: number;
+  /** The HNSW file beside the index, null when the corpus is small enough to be searched exactly. */
+  annPath: string | null;
+  annBytes: number;
   /** ISO instant written into the file's header. */
   builtAt: string;
   durationMs: number;
@@ -27,8 +31,10 @@ export interface IndexBuildSummary {
  *
  * One pass over the table in keyset batches: each item's raw term frequencies go to a scratch
  * file while the document frequencies add up; then the rows are read back in chunks, weighted by
- * the IDF, normalised and written to the index file (atomically). Memory holds one batch and the
- * ids, never the corpus.
+ * the IDF, normalised and written (see `writeIndexFiles`): into an HNSW graph when the corpus is
+ * large enough, then to the index file (atomically). Without the graph memory holds one batch and
+ * the ids, never the corpus; the graph is built in memory (the vectors at the chosen quantization
+ * plus about 200 bytes of links per item).
  */
 @Injectable()
 export class FeedIndexBuilder {
@@ -41,7 +47,7 @@ export class FeedIndexBuilder {
 
   async rebuild(): Promise<IndexBuildSummary> {
     const started = performance.now();
-    const { indexPath: path, dimension } = this.config.recommend;
+    const { indexPath: path, dimension, exactBelow, annQuantization } = this.config.recommend;
     await mkdir(dirname(path), { recursive: true });
     const scratch = await ScratchMatrixFile.create(temporaryPathBeside(path, 'rows'));
     try {
@@ -57,22 +63,28 @@ export class FeedIndexBuilder {
       }
       const idf = model.inverseDocumentFrequencies();
       const builtAt = Date.now();
-      const layout = await writeIndexFile(path, {
+      const { layout, annPath, annBytes } = await writeIndexFiles(path, {
         dimension,
         builtAt,
         ids: Uint32Array.from(ids),
-        rows: scratch.chunks(BATCH * dimension, (chunk) => applyIdfAndNormalize(chunk, idf)),
+        rows: () => scratch.chunks(BATCH * dimension, (chunk) => applyIdfAndNormalize(chunk, idf)),
+        exactBelow,
+        quantization: annQuantization,
       });
       const summary = {
         path,
         items: layout.count,
         dimension,
         bytes: layout.byteLength,
+        annPath,
+        annBytes,
         builtAt: new Date(builtAt).toISOString(),
         durationMs: Math.round(performance.now() - started),
       };
       this.logger.log(
-        `Index rebuilt: ${summary.items} items × ${dimension} dims, ${summary.bytes} bytes in ${summary.durationMs} ms → ${path}`,
+        `Index rebuilt: ${summary.items} items × ${dimension} dims, ${summary.bytes} bytes` +
+          (annPath ? ` + HNSW ${annBytes} bytes (${annQuantization})` : ' (searched exactly, no HNSW)') +
+          ` in ${summary.durationMs} ms → ${path}`,
       );
       return summary;
     } finally {

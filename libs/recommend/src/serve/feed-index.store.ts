@@ -3,13 +3,15 @@ import { type FSWatcher, watch } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppConfig } from '@app/core';
-import { fileIdentity, type LoadedIndex, readIndexFile } from '../index-file/index-file.reader';
+import { fileIdentity } from '../index-file/index-file.reader';
+import { loadServedIndex, type ServedIndex } from './served-index';
 
 /** Lets a burst of file-system events (temp file, rename) settle into one check. */
 const WATCH_DEBOUNCE_MS = 50;
 
 /**
- * Holds the index the API serves, in shared memory, and swaps to a newer file without a restart.
+ * Holds the index the API serves (its HNSW graph mapped from disk, or for a small corpus the whole
+ * file in shared memory; see `loadServedIndex`) and swaps to a newer file without a restart.
  * A change is noticed by `fs.watch` on the directory and, as a fallback (network file systems,
  * missed events), by a periodic `stat`. The new file is read completely before the swap, which is
  * one assignment: searches already running keep the buffer they were given until they finish, so
@@ -18,7 +20,7 @@ const WATCH_DEBOUNCE_MS = 50;
 @Injectable()
 export class FeedIndexStore implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('FeedIndexStore');
-  private index: LoadedIndex | null = null;
+  private index: ServedIndex | null = null;
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
   private debounce: NodeJS.Timeout | null = null;
@@ -30,7 +32,7 @@ export class FeedIndexStore implements OnModuleInit, OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {}
 
   /** The index to search now, or null when none has been built yet. */
-  current(): LoadedIndex | null {
+  current(): ServedIndex | null {
     return this.index;
   }
 
@@ -59,6 +61,7 @@ export class FeedIndexStore implements OnModuleInit, OnApplicationShutdown {
     if (this.timer) clearInterval(this.timer);
     if (this.debounce) clearTimeout(this.debounce);
     await this.running;
+    await this.index?.ann?.close();
   }
 
   /**
@@ -94,12 +97,26 @@ export class FeedIndexStore implements OnModuleInit, OnApplicationShutdown {
     const seen = await stat(path).then(fileIdentity, () => null);
     if (seen === null || seen === this.index?.fileIdentity || seen === this.failedIdentity) return;
     try {
-      const next = await readIndexFile(path);
-      if (this.stopped) return;
+      const { exactBelow, annExpansion } = this.config.recommend;
+      const next = await loadServedIndex(path, {
+        exactBelow,
+        annExpansion,
+        onFallback: (reason) => this.logger.warn(`No usable HNSW index for ${path}: ${reason}`),
+      });
+      if (this.stopped) {
+        await next.ann?.close();
+        return;
+      }
+      // searches on the graph run synchronously, so none is in flight on the old one: close it now
+      const previous = this.index;
       this.index = next;
       this.failedIdentity = null;
+      await previous?.ann?.close();
       const { count, dimension, builtAt } = next.layout;
-      this.logger.log(`Serving the recommendation index built at ${new Date(builtAt).toISOString()}: ${count} items × ${dimension} dims`);
+      this.logger.log(
+        `Serving the recommendation index built at ${new Date(builtAt).toISOString()}: ${count} items × ${dimension} dims, ` +
+          (next.ann ? 'HNSW (memory-mapped)' : 'exact scan'),
+      );
     } catch (error) {
       this.failedIdentity = seen;
       this.logger.error(
