@@ -1,18 +1,8 @@
 import { spawn } from 'node:child_process';
 import { get } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '@app/testing';
 import { startApiProcess } from './api-child';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The pid that answered `GET /health`, on a connection of its own (a kept-alive one would stay with one process). */
 function answeringPid(port: number): Promise<number> {

@@ -1,22 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FeedIndexBuilder, RecommendBuilderModule } from '@app/recommend';
-import { createTestApp, newMember, newPricePolicy, resetDatabase } from '@app/testing';
+import { createTestApp, freePort, newMember, newPricePolicy, resetDatabase } from '@app/testing';
 import { type ApiChild, startApiProcess } from './api-child';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Answer {
   status: number;

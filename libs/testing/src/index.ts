@@ -13,3 +13,4 @@ export * from './with-env';
 export * from './metrics-text';
 export * from './mysql-statement-tap';
 export * from './private-mariadb';
+export * from './free-port';
