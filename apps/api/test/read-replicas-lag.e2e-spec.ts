@@ -1,12 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/core';
 import request from 'supertest';
-import { createOrmOptions, DatabaseMigrator, loadConfig } from '@app/core';
 import {
   buyCredits,
   caughtUp,
   createTestApp,
   FakeClock,
+  migrateDatabase,
   newLesson,
   newMember,
   type PrivateMariaDb,
@@ -52,18 +51,7 @@ describe('Read replicas: a lagging replica makes lists stale, never a booking (e
       `create user 'gym_replica_reader'@'%' identified by 'reader'`,
       `grant select on ${DATABASE}.* to 'gym_replica_reader'@'%'`,
     );
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: `${primary.url}/${DATABASE}` });
-    const orm = await MikroORM.init({
-      ...createOrmOptions(config),
-      logger: () => undefined,
-      entities: [],
-      discovery: { warnWhenNoEntities: false },
-    });
-    try {
-      await new DatabaseMigrator(orm).migrate();
-    } finally {
-      await orm.close();
-    }
+    await migrateDatabase(`${primary.url}/${DATABASE}`);
     await caughtUp(primary, replica);
     app = await withEnv(
       {

@@ -1,9 +1,9 @@
 // Jest's moduleNameMapper does not apply to a global setup: resolve the @app/* paths from tsconfig.json.
 import 'tsconfig-paths/register';
 import 'reflect-metadata';
-import { MetadataStorage, MikroORM } from '@mikro-orm/core';
+import { MetadataStorage } from '@mikro-orm/core';
 import { createConnection } from 'mysql2/promise';
-import { createOrmOptions, DatabaseMigrator, loadConfig } from '@app/core';
+import { migrateDatabase } from './migrate-database';
 import { TEST_DATABASE_PREFIX, testDatabaseUrl, testServerUrl } from './test-databases';
 
 /** Recreates one database per Jest worker and migrates it once, before any test file runs. */
@@ -23,23 +23,7 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   } finally {
     await admin.end();
   }
-  await Promise.all(
-    Array.from({ length: workers }, async (_, index) => {
-      const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDatabaseUrl(index + 1) });
-      // the migrator's progress lines would fill the test output: this set-up migrates quietly
-      const orm = await MikroORM.init({
-        ...createOrmOptions(config),
-        logger: () => undefined,
-        entities: [],
-        discovery: { warnWhenNoEntities: false },
-      });
-      try {
-        await new DatabaseMigrator(orm).migrate();
-      } finally {
-        await orm.close();
-      }
-    }),
-  );
+  await Promise.all(Array.from({ length: workers }, (_, index) => migrateDatabase(testDatabaseUrl(index + 1))));
   // A single test file runs in this same process (in band): leave MikroORM's process-wide entity
   // registry as we found it, or the test's own entity classes meet this setup's copies.
   MetadataStorage.clear();

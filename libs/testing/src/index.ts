@@ -14,3 +14,4 @@ export * from './metrics-text';
 export * from './mysql-statement-tap';
 export * from './private-mariadb';
 export * from './free-port';
+export * from './migrate-database';

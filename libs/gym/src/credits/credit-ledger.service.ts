@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/mysql';
-import { addDays, DomainError, NotFoundError } from '@app/core';
+import { addDays, NotFoundError } from '@app/core';
 import { User, UserService } from '@app/identity';
 import type { CreditBucket } from './credit-plan';
 import { Credit } from './credit.entity';
@@ -72,10 +72,8 @@ export class CreditLedgerService {
    * (one more statement, only when asking for someone else), not an empty balance.
    */
   async balanceVisibleTo(viewer: { id: number; isStaff: boolean }, userId: number): Promise<Balance> {
-    if (userId !== viewer.id) {
-      if (!viewer.isStaff) throw new DomainError('FORBIDDEN', "Only staff may read another member's balance");
-      await this.users.getVisibleTo(viewer, userId);
-    }
+    // the account's visibility rule is the user service's, as for GET /users/:id
+    if (userId !== viewer.id) await this.users.getVisibleTo(viewer, userId);
     return this.balance(userId);
   }
 }
