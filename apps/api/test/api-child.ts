@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 
 export interface ApiChild {
   child: ChildProcess;
@@ -7,6 +8,9 @@ export interface ApiChild {
   /** Everything the API wrote so far, stdout and stderr. */
   output(): string;
 }
+
+/** The API's main.ts run from source. */
+const API_ARGS = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -17,12 +21,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * `env` is added to this process's environment.
  */
 export async function startApiProcess(port: number, timeoutMs = 120_000, env: Record<string, string> = {}): Promise<ApiChild> {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-
-    { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, API_ARGS, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const collect = (chunk: Buffer) => (output += chunk.toString());
   child.stdout?.on('data', collect);
@@ -46,4 +48,26 @@ export async function startApiProcess(port: number, timeoutMs = 120_000, env: Re
   }
   child.kill('SIGKILL');
   throw new Error(`the API did not answer /health within ${timeoutMs} ms:\n${output}`);
+}
+
+/**
+ * Starts the API (with `env`) on a port another socket of this process holds, and waits for it to
+ * give up: its exit code, what it wrote on stderr and the port.
+ */
+export async function runApiOnHeldPort(env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string; port: number }> {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, resolve));
+  const port = (holder.address() as { port: number }).port;
+  try {
+    const child = spawn(process.execPath, API_ARGS, {
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+    return { code, stderr, port };
+  } finally {
+    holder.close();
+  }
 }

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
-import { startApiProcess } from './api-child';
+import { connect } from 'node:net';
+import { runApiOnHeldPort, startApiProcess } from './api-child';
 
 const port = 30_000 + (process.pid % 20_000);
 
@@ -21,27 +20,11 @@ function slowRequest(path: string, body: string, pause: () => Promise<void>): Pr
   });
 }
 
-const apiArgs = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'];
-
 describe('API process (e2e)', () => {
   it('on a port another process holds, says so in one line on stderr and exits 1', async () => {
-    const holder = createServer();
-    await new Promise<void>((resolve) => holder.listen(0, resolve));
-    const heldPort = (holder.address() as { port: number }).port;
-    try {
-      const child = spawn(process.execPath, apiArgs, {
-        env: { ...process.env, PORT: String(heldPort) },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
-
-      expect(code).toBe(1);
-      expect(stderr.split('\n')).toContain(`API did not start: port ${heldPort} is already in use: set PORT or stop the other process`);
-    } finally {
-      holder.close();
-    }
+    const { code, stderr, port: heldPort } = await runApiOnHeldPort();
+    expect(code).toBe(1);
+    expect(stderr.split('\n')).toContain(`API did not start: port ${heldPort} is already in use: set PORT or stop the other process`);
   });
 
   it('on SIGTERM finishes the request in flight, refuses new ones, closes and exits 0', async () => {

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { get } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { freePort } from '@app/testing';
-import { startApiProcess } from './api-child';
+import { runApiOnHeldPort, startApiProcess } from './api-child';
 
 /** The pid that answered `GET /health`, on a connection of its own (a kept-alive one would stay with one process). */
 function answeringPid(port: number): Promise<number> {
@@ -60,23 +58,8 @@ describe('API_PROCESSES: several API processes on one port (e2e)', () => {
   }, 300_000);
 
   it('stops with exit code 1 and the reason when its processes cannot start (a port in use)', async () => {
-    const holder = createServer();
-    await new Promise<void>((resolve) => holder.listen(0, resolve));
-    const heldPort = (holder.address() as AddressInfo).port;
-    try {
-      const child = spawn(
-        process.execPath,
-        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-        { env: { ...process.env, PORT: String(heldPort), API_PROCESSES: '2' }, stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
-
-      expect(code).toBe(1);
-      expect(stderr.split('\n')).toContain(`API did not start: port ${heldPort} is already in use: set PORT or stop the other process`);
-    } finally {
-      holder.close();
-    }
+    const { code, stderr, port: heldPort } = await runApiOnHeldPort({ API_PROCESSES: '2' });
+    expect(code).toBe(1);
+    expect(stderr.split('\n')).toContain(`API did not start: port ${heldPort} is already in use: set PORT or stop the other process`);
   }, 180_000);
 });
