@@ -4,6 +4,16 @@ import request from 'supertest';
 import { LOG_DESTINATION } from '@app/core';
 import { createTestApp, newMember, newStaff, resetDatabase, startRedisServer, withEnv } from '@app/testing';
 
+/** Three (or `guesses`) wrong passwords, each refused 401, then the right one: its answer. */
+async function loginAfterWrongGuesses(http: ReturnType<typeof request>, username: string, guesses: number): Promise<request.Response> {
+  for (let i = 0; i < guesses; i++)
+    await http
+      .post('/auth/login')
+      .send({ username, password: `guess-${i}` })
+      .expect(401);
+  return http.post('/auth/login').send({ username, password: 'the-right-password' });
+}
+
 describe('security headers, CORS, login rate limit and logs (e2e)', () => {
   describe('with the default configuration', () => {
     let app: INestApplication;
@@ -57,12 +67,7 @@ describe('security headers, CORS, login rate limit and logs (e2e)', () => {
       try {
         await resetDatabase(app);
         const victim = await newMember(app, { password: 'the-right-password' });
-        for (let i = 0; i < 3; i++)
-          await http
-            .post('/auth/login')
-            .send({ username: victim.user.username, password: `guess-${i}` })
-            .expect(401);
-        const blocked = await http.post('/auth/login').send({ username: victim.user.username, password: 'the-right-password' });
+        const blocked = await loginAfterWrongGuesses(http, victim.user.username, 3);
         expect(blocked.status).toBe(429);
         expect(blocked.body).toEqual({
           statusCode: 429,
@@ -104,12 +109,7 @@ describe('security headers, CORS, login rate limit and logs (e2e)', () => {
           await resetDatabase(app);
           const victim = await newMember(app, { password: 'the-right-password' });
           await redis.stop();
-          for (let i = 0; i < 3; i++)
-            await http
-              .post('/auth/login')
-              .send({ username: victim.user.username, password: `guess-${i}` })
-              .expect(401);
-          const blocked = await http.post('/auth/login').send({ username: victim.user.username, password: 'the-right-password' });
+          const blocked = await loginAfterWrongGuesses(http, victim.user.username, 3);
           expect(blocked.status).toBe(429);
           expect(blocked.body.code).toBe('TOO_MANY_REQUESTS');
         } finally {
