@@ -61,19 +61,29 @@ describe('the HNSW index (usearch) against the exact scan', () => {
     return { path, ids, summary, served, truth };
   }
 
-  it('answers exactly what the exact scan answers on a small corpus: ids, order and scores', async () => {
+  // The graph is built on every core, so it differs from build to build: an approximate index may
+  // miss a neighbour now and then even on 300 items (CI saw one miss in 3,000). What it promises:
+  // nearly every neighbour the exact scan finds, each with its exact score, best first.
+  it('answers what the exact scan answers on a small corpus: the same neighbours (recall 0.99+), their exact scores, best first', async () => {
     const { ids, served, truth, summary } = await build(topicRows(300, 32, 12), 32);
     expect(served.ann).not.toBeNull();
     expect(served.exact).toBeNull();
     expect(summary.annPath).toBe(annPathFor(join(directory, 'feed-index.bin'), 1_700_000_000_000));
+    let wanted = 0;
+    let hits = 0;
     for (const id of ids) {
       const expected = truth(id, 10);
       const found = served.ann!.search(id, 10);
       expect(found.status).toBe('found');
       if (found.status !== 'found' || expected.status !== 'found') continue;
-      expect(found.neighbours.map((n) => n.id)).toEqual(expected.neighbours.map((n) => n.id));
-      found.neighbours.forEach((n, i) => expect(n.score).toBeCloseTo(expected.neighbours[i].score, 5));
+      const exactScores = new Map(expected.neighbours.map((n) => [n.id, n.score]));
+      wanted += expected.neighbours.length;
+      hits += found.neighbours.filter((n) => exactScores.has(n.id)).length;
+      for (const n of found.neighbours) if (exactScores.has(n.id)) expect(n.score).toBeCloseTo(exactScores.get(n.id)!, 5);
+      const scores = found.neighbours.map((n) => n.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
+    expect(hits / wanted).toBeGreaterThanOrEqual(0.99);
   });
 
   it('leaves out the item itself, unrelated and empty items, and says when an item is not indexed', async () => {
