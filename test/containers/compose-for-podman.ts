@@ -8,12 +8,14 @@ import type { ComposeFile, ComposeService } from '../deploy/deploy-files';
  * anchors merged; `env_file` entries in the long form (`path`, `required: false`) turned into
  * the paths that exist; `healthcheck.disable` written as the `NONE` test it means; relative paths
  * made absolute (the file is written elsewhere); published ports moved to free ports on
- * 127.0.0.1; profile-only services (the CI `test` service) left out. Written as JSON, which YAML
- * 1.1 parsers read without turning `yes` into a boolean.
+ * 127.0.0.1; profile-only services (the CI `test` service, the replica, monitoring) left out, with
+ * the optional waits on them (`required: false`) and the secrets only they use; `${NAME:-}` (an
+ * empty default, which 1.0.3's pattern does not match and would pass on literally) written
+ * `${NAME}`. Written as JSON, which YAML 1.1 parsers read without turning `yes` into a boolean.
  */
 export function composeForPodman(repoRoot: string, publishedPorts: Record<string, number>): ComposeFile {
-  const compose = parse(readFileSync(resolve(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as ComposeFile &
-    Record<string, unknown>;
+  const text = readFileSync(resolve(repoRoot, 'docker-compose.yml'), 'utf8').replace(/\$\{(\w+):-\}/g, '$${$1}');
+  const compose = parse(text, { merge: true }) as ComposeFile & Record<string, unknown>;
   for (const key of Object.keys(compose)) if (key === 'name' || key.startsWith('x-')) delete compose[key];
   for (const [name, service] of Object.entries(compose.services) as Array<[string, ComposeService & Record<string, unknown>]>) {
     if (service.profiles?.length) {
@@ -33,6 +35,11 @@ export function composeForPodman(repoRoot: string, publishedPorts: Record<string
     service.ports = service.ports?.map((mapping) => `127.0.0.1:${publishedPorts[name]}:${mapping.split(':').pop()}`);
     for (const key of ['volumes', 'ports'] as const) if (service[key] === undefined) delete service[key];
   }
+  for (const service of Object.values(compose.services) as Array<ComposeService & Record<string, unknown>>) {
+    const waits = service.depends_on;
+    if (waits && !Array.isArray(waits)) for (const target of Object.keys(waits)) if (!compose.services[target]) delete waits[target];
+  }
+  if (!Object.values(compose.services).some((service) => (service as Record<string, unknown>).secrets)) delete compose.secrets;
   return compose;
 }
 

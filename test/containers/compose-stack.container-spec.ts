@@ -11,7 +11,7 @@ import { freePort, podman, podmanCompose, removeLabelled, waitHealthy } from './
 const project = `gymctr${process.pid}`;
 const label = `io.podman.compose.project=${project}`;
 const repoRoot = resolve(__dirname, '../..');
-const container = (service: string) => `${project}_${service}_1`;
+const container = (service: string, num = 1) => `${project}_${service}_${num}`;
 
 describe('docker-compose.yml under podman', () => {
   let directory: string;
@@ -43,10 +43,11 @@ describe('docker-compose.yml under podman', () => {
       const up = await composeCommand('up', '-d', '--no-deps', ...wave);
       expect({ wave, code: up.code, stderr: up.code ? up.stderr : '' }).toEqual({ wave, code: 0, stderr: '' });
       // podman-compose 1.0.3 ignores depends_on conditions: poll each health check before the next wave
-      for (const service of wave.filter((name) => compose.services[name].healthcheck?.test?.[0] !== 'NONE')) {
-        const tookMs = await waitHealthy(container(service), 150_000);
-        console.log(`[containers] ${service} healthy after ${tookMs} ms`);
-      }
+      for (const service of wave.filter((name) => compose.services[name].healthcheck?.test?.[0] !== 'NONE'))
+        for (let num = 1; num <= (compose.services[service].deploy?.replicas ?? 1); num++) {
+          const tookMs = await waitHealthy(container(service, num), 150_000);
+          console.log(`[containers] ${container(service, num)} healthy after ${tookMs} ms`);
+        }
     }
   });
 
@@ -58,6 +59,26 @@ describe('docker-compose.yml under podman', () => {
     expect(swagger.headers.get('x-request-id')).toBe('ctr-stack-1');
     const generated = await fetch(`${viaNginx.baseUrl}/health`);
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('runs two api containers, which migrated the fresh database in turn, and nginx spreads requests over both', async () => {
+    const replicas = compose.services.api.deploy?.replicas ?? 1;
+    expect(replicas).toBe(2);
+    for (let i = 0; i < 12; i++) {
+      const answer = await fetch(`${viaNginx.baseUrl}/lessons?limit=1`, { headers: { 'X-Request-Id': `spread-${i}` } });
+      expect(answer.status).toBe(200);
+    }
+    const migrations: string[] = [];
+    for (let num = 1; num <= replicas; num++) {
+      const logs = await podman(['logs', container('api', num)]);
+      const text = logs.stdout + logs.stderr;
+      migrations.push(/Applied Migration/.test(text) ? 'applied' : /Already up to date/.test(text) ? 'up to date' : 'none');
+      expect({ num, served: /spread-\d+/.test(text) }).toEqual({ num, served: true });
+      // neither failed on the other's tables and was restarted by the engine
+      expect((await podman(['inspect', '--format', '{{.RestartCount}}', container('api', num)])).stdout.trim()).toBe('0');
+    }
+    // both started on the same empty database: one applied the migrations, the other waited for its lock
+    expect(migrations.sort()).toEqual(['applied', 'up to date']);
   });
 
   it('logs admin in through nginx, and an email sent through the API lands in the mail catcher via the worker', async () => {

@@ -28,6 +28,9 @@ describe('docker-compose.yml: the stack', () => {
       .map(([name]) => name);
     expect(alwaysOn.sort()).toEqual(['api', 'mailpit', 'mysql', 'nginx', 'redis', 'worker']);
     expect(service('test').profiles).toEqual(['test']);
+    expect(service('mysql-replica').profiles).toEqual(['replica']);
+    expect(service('prometheus').profiles).toEqual(['monitoring']);
+    expect(service('grafana').profiles).toEqual(['monitoring']);
   });
 
   it('pins no platform, so it runs on amd64 and arm64 alike', () => {
@@ -158,9 +161,16 @@ describe('docker-compose.yml: nginx and the mail catcher', () => {
 
   it('only nginx and the mail UI are published: the api, MySQL and Redis stay inside', () => {
     const published = Object.entries(compose.services)
-      .filter(([, candidate]) => candidate.ports?.length)
+      .filter((entry) => isAlwaysOn(entry) && entry[1].ports?.length)
       .map(([name]) => name);
     expect(published.sort()).toEqual(['mailpit', 'nginx']);
+  });
+
+  it('the optional services publish on the host loopback only', () => {
+    const optional = Object.entries(compose.services).filter((entry) => !isAlwaysOn(entry));
+    for (const [name, candidate] of optional)
+      for (const mapping of candidate.ports ?? [])
+        expect({ name, mapping }).toEqual({ name, mapping: expect.stringMatching(/^127\.0\.0\.1:/) });
   });
 });
 

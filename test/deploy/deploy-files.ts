@@ -34,6 +34,8 @@ export interface DependsOn {
   condition?: 'service_started' | 'service_healthy' | 'service_completed_successfully';
   /** Restart this service when compose restarts (or recreates) the one it depends on. */
   restart?: boolean | string;
+  /** false: wait only when the service is enabled (its profile is on). */
+  required?: boolean;
 }
 
 export interface ComposeService {
@@ -50,11 +52,15 @@ export interface ComposeService {
   platform?: string;
   init?: boolean;
   stop_grace_period?: string;
+  deploy?: { replicas?: number };
+  secrets?: string[];
+  container_name?: string;
 }
 
 export interface ComposeFile {
   services: Record<string, ComposeService>;
   volumes?: Record<string, unknown>;
+  secrets?: Record<string, { environment?: string; file?: string }>;
 }
 
 export function loadCompose(): ComposeFile {
