@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { AppConfig, closeOnSignals, exitOnStartupFailure, loadConfig, loadDotEnv, runClustered } from '@app/core';
+import { AppConfig, closeOnSignals, exitOnStartupFailure, loadConfig, loadDotEnv, runClustered, serveClusterMetrics } from '@app/core';
 import { AppModule } from './app.module';
 import { APP_OPTIONS, configureApp } from './configure-app';
 
@@ -26,7 +26,7 @@ function processes(): number {
 }
 
 try {
-  runClustered({ processes: processes(), name: 'API' }, () => bootstrap().catch(exitOnStartupFailure('API')));
+  runClustered({ processes: processes(), name: 'API', primary: serveClusterMetrics }, () => bootstrap().catch(exitOnStartupFailure('API')));
 } catch (error) {
   exitOnStartupFailure('API')(error);
 }

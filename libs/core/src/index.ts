@@ -66,4 +66,5 @@ export * from './metrics/metrics.module';
 export * from './metrics/metrics-api.module';
 export * from './metrics/metrics-server';
 export * from './metrics/http-metrics';
+export { serveClusterMetrics } from './metrics/cluster-metrics';
 export * from './lifecycle/process-cluster';

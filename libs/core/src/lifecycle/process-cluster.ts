@@ -13,6 +13,8 @@ export interface ClusterOptions {
   name: string;
   /** How long the primary waits for its processes after SIGTERM before it exits 1. */
   shutdownTimeoutMs?: number;
+  /** Runs in the primary before it forks (the API's: it aggregates its processes' metrics). */
+  primary?: () => void;
 }
 
 /**
@@ -77,6 +79,7 @@ export function runClustered(options: ClusterOptions, start: () => Promise<void>
 
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  options.primary?.();
   logger.log(`Starting ${options.processes} processes`);
   for (let slot = 0; slot < options.processes; slot++) fork(slot);
 }

@@ -9,12 +9,14 @@ import {
   type HistogramConfiguration,
   Registry,
 } from 'prom-client';
+import { clusterMetricsText, inClusterWorker, shareWithClusterPrimary } from './cluster-metrics';
 
 /**
  * The process's Prometheus registry: one per app, not prom-client's global one, so the test files
  * that build several apps in one process never see "metric already registered". Each library
  * declares its own metrics here through the three factories; `GET /metrics` (the API) and the
- * worker's metrics listener render it. Node's default process metrics are included.
+ * worker's metrics listener render it. Node's default process metrics are included. In one of
+ * several API processes on one port, the text is that of them all (cluster-metrics.ts).
  */
 @Injectable()
 export class Metrics {
@@ -22,6 +24,7 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    if (inClusterWorker()) shareWithClusterPrimary(this.registry);
   }
 
   counter<L extends string>(config: Omit<CounterConfiguration<L>, 'registers'>): Counter<L> {
@@ -42,6 +45,6 @@ export class Metrics {
 
   /** The exposition text; gauges with a `collect` (pool, queues, index) read their source now. */
   text(): Promise<string> {
-    return this.registry.metrics();
+    return inClusterWorker() ? clusterMetricsText() : this.registry.metrics();
   }
 }

@@ -19,6 +19,8 @@ export class QueueDepthMetrics {
     metrics.gauge({
       name: 'gym_queue_jobs',
       help: 'Jobs in each Bull queue by state: waiting, active, delayed, failed (kept for TASK_RETENTION_HOURS)',
+      // every API process reads the same Redis: the cluster's value is any one of theirs, not their sum
+      aggregator: 'max',
       labelNames: ['queue', 'state'],
       async collect() {
         const counts = await Promise.all(queues.map((queue) => queue.getJobCounts()));

@@ -19,6 +19,8 @@ export class RecommendMetrics {
     metrics.gauge({
       name: 'gym_recommend_index_items',
       help: 'Items in the recommendation index this process serves (0 before the first build)',
+      // every process maps the same file: the cluster's value is any one of theirs, not their sum
+      aggregator: 'max',
       collect() {
         this.set(store.current()?.layout.count ?? 0);
       },
@@ -26,6 +28,7 @@ export class RecommendMetrics {
     metrics.gauge({
       name: 'gym_recommend_index_bytes',
       help: 'Size of the recommendation index in memory, in bytes',
+      aggregator: 'max',
       collect() {
         this.set(store.current()?.layout.byteLength ?? 0);
       },
@@ -33,6 +36,7 @@ export class RecommendMetrics {
     metrics.gauge({
       name: 'gym_recommend_index_built_timestamp_seconds',
       help: 'When the served index was built (Unix time; 0 before the first build)',
+      aggregator: 'max',
       collect() {
         this.set((store.current()?.layout.builtAt ?? 0) / 1000);
       },
