@@ -34,24 +34,17 @@ function option(name: string, fallback: string): string {
   return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 }
 
-/** The child and what it imports, as CommonJS beside each other under `out`. */
+/** The child and every file it imports (relative imports, followed), as CommonJS beside each other under `out`. */
 async function transpileChild(out: string): Promise<string> {
-  const sources = ['bench/recommend-ann.child.ts'];
-  for (const folder of ['ann', 'index-file', 'serve'])
-    for (const name of [
-      'ann-index.file',
-      'index-file.format',
-      'index-file.reader',
-      'index-file.writer',
-      'ann-searcher',
-      'served-index',
-      'similarity-search',
-      'search.protocol',
-    ])
-      sources.push(`libs/recommend/src/${folder}/${name}.ts`);
-  for (const source of sources) {
-    const text = await readFile(join(ROOT, source), 'utf8').catch(() => null);
-    if (text === null) continue;
+  const pending = ['bench/recommend-ann.child.ts'];
+  const done = new Set<string>();
+  while (pending.length) {
+    const source = pending.pop()!;
+    if (done.has(source)) continue;
+    done.add(source);
+    const text = await readFile(join(ROOT, source), 'utf8');
+    for (const [, relative] of text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']+)'/gm))
+      pending.push(join(dirname(source), `${relative}.ts`));
     const { outputText } = transpileModule(text, {
       compilerOptions: { module: 1 /* CommonJS */, target: 9 /* ES2022 */, esModuleInterop: true },
     });
