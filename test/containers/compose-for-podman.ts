@@ -6,7 +6,8 @@ import type { ComposeFile, ComposeService } from '../deploy/deploy-files';
 /**
  * docker-compose.yml as Debian's podman-compose 1.0.3 can read it, with nothing else changed:
  * anchors merged; `env_file` entries in the long form (`path`, `required: false`) turned into
- * the paths that exist; `healthcheck.disable` written as the `NONE` test it means; relative paths
+ * the paths that exist; `healthcheck.disable` written as the `NONE` test it means; `CMD` and `CMD-SHELL` tests written as
+ * the command string (1.0.3 mutates a list test, which the replicas of a service share); relative paths
  * made absolute (the file is written elsewhere); published ports moved to free ports on
  * 127.0.0.1; profile-only services (the CI `test` service, the replica, monitoring) left out, with
  * the optional waits on them (`required: false`) and the secrets only they use; `${NAME:-}` (an
@@ -31,6 +32,10 @@ export function composeForPodman(repoRoot: string, publishedPorts: Record<string
       else delete service.env_file;
     }
     if (service.healthcheck?.disable) service.healthcheck = { test: ['NONE'] };
+    // 1.0.3 pops the CMD off a list test in place, and the replicas of a service share one
+    // description: the second api container would get ['node', …]. A string test is left alone.
+    const test = service.healthcheck?.test;
+    if (Array.isArray(test) && (test[0] === 'CMD' || test[0] === 'CMD-SHELL')) service.healthcheck!.test = test.slice(1).join(' ');
     service.volumes = service.volumes?.map((volume) => (volume.startsWith('.') ? resolve(repoRoot, volume) : volume));
     service.ports = service.ports?.map((mapping) => `127.0.0.1:${publishedPorts[name]}:${mapping.split(':').pop()}`);
     for (const key of ['volumes', 'ports'] as const) if (service[key] === undefined) delete service[key];
