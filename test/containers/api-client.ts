@@ -27,6 +27,17 @@ export class ApiClient {
     return body.accessToken;
   }
 
+  /** Queues one email through `POST /emails` and waits for its task to finish. */
+  async emailAndWait(
+    token: string,
+    email: { recipients: string[]; subject: string; body: string },
+    timeoutMs = 90_000,
+  ): Promise<{ queuedStatus: number; task: { state: string; result: unknown; error: unknown } }> {
+    const queued = await this.call<{ taskId: string }>('POST', '/emails', token, email);
+    if (queued.status !== 202) return { queuedStatus: queued.status, task: { state: 'not queued', result: null, error: queued.body } };
+    return { queuedStatus: queued.status, task: await this.finishedTask(token, queued.body.taskId, timeoutMs) };
+  }
+
   /** Waits for a background task to finish (completed or failed) and returns it. */
   async finishedTask(token: string, taskId: string, timeoutMs = 60_000): Promise<{ state: string; result: unknown; error: unknown }> {
     const deadline = Date.now() + timeoutMs;

@@ -101,13 +101,12 @@ describe('the image: api and worker containers', () => {
   it('the worker container consumes the email job the api enqueued and delivers it over SMTP', async () => {
     await runRole('worker');
     const staff = await api.login('admin', adminPassword);
-    const queued = await api.call<{ taskId: string }>('POST', '/emails', staff, {
+    const { queuedStatus, task } = await api.emailAndWait(staff, {
       recipients: ['member@example.com'],
       subject: 'From the worker container',
       body: 'Delivered by the image.',
     });
-    expect(queued.status).toBe(202);
-    const task = await api.finishedTask(staff, queued.body.taskId, 90_000);
+    expect(queuedStatus).toBe(202);
     expect(task).toMatchObject({ state: 'completed', result: { sent: 1, rejected: [] }, error: null });
     expect(smtp.received.map((mail) => [mail.to, mail.subject])).toContainEqual(['member@example.com', 'From the worker container']);
   });

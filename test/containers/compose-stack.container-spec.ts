@@ -83,13 +83,12 @@ describe('docker-compose.yml under podman', () => {
 
   it('logs admin in through nginx, and an email sent through the API lands in the mail catcher via the worker', async () => {
     const staff = await viaNginx.login('admin', 'admin');
-    const queued = await viaNginx.call<{ taskId: string }>('POST', '/emails', staff, {
+    const { queuedStatus, task } = await viaNginx.emailAndWait(staff, {
       recipients: ['stack@example.com'],
       subject: 'Through the compose stack',
       body: 'nginx, api, redis, worker, mail catcher.',
     });
-    expect(queued.status).toBe(202);
-    const task = await viaNginx.finishedTask(staff, queued.body.taskId, 90_000);
+    expect(queuedStatus).toBe(202);
     expect(task).toMatchObject({ state: 'completed', result: { sent: 1, rejected: [] } });
     const inbox = (await (await fetch(`${mailUi}/api/v1/messages`)).json()) as {
       messages: Array<{ Subject: string; To: Array<{ Address: string }> }>;

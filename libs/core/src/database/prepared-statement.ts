@@ -25,7 +25,9 @@ export async function executePrepared<Row>(
   options: PreparedOptions = {},
 ): Promise<Row[]> {
   if (em.getTransactionContext()) return em.execute<Row[]>(sql, params, 'all');
-  const connection = em.getConnection(!options.fromPrimary && isPlainRead(sql) ? 'read' : 'write');
+  // without replicas 'read' is the primary too: spare the hot path the classification
+  const replicated = (em.config.get('replicas')?.length ?? 0) > 0;
+  const connection = em.getConnection(replicated && !options.fromPrimary && isPlainRead(sql) ? 'read' : 'write');
   em.config.get('onQuery')(sql, params);
   const client = connection.getKnex().client as {
     acquireConnection(): Promise<PoolConnection>;
